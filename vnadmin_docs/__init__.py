@@ -1,0 +1,1 @@
+"""vnadmin_docs."""

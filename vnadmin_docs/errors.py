@@ -1,0 +1,72 @@
+"""Exceptions raised by vnadmin_docs.
+
+One root, a shallow tree, and the data a caller needs on the exception itself::
+
+    VnAdminError
+    ├── InputError          every problem of one input at once (``problems``)
+    ├── TemplateError       a template that does not fit the model (``missing``, ``unknown``)
+    └── ConversionError     LibreOffice failed, hung or is missing (``output``)
+
+Each :class:`Problem` has a ``path`` in the input (``noi_nhan[2]``), a Vietnamese
+``message`` for school staff, and, where the loader knows it, the ``line`` in the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["ConversionError", "InputError", "Problem", "TemplateError", "VnAdminError"]
+
+
+class VnAdminError(Exception):
+    """Root of every error this library raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in an input: where it is and what is wrong, in Vietnamese.
+
+    >>> str(Problem("noi_nhan[2]", "phải là chuỗi ký tự", line=14))
+    'noi_nhan[2] (dòng 14): phải là chuỗi ký tự'
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path or "(gốc)"
+        if self.line is not None:
+            where += f" (dòng {self.line})"
+        return f"{where}: {self.message}"
+
+
+class InputError(VnAdminError):
+    """An input (file or Python value) has one or more problems; all are in ``problems``."""
+
+    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+        head = f"{source}: " if source else ""
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{head}{len(self.problems)} lỗi trong dữ liệu đầu vào:\n{lines}")
+
+
+class TemplateError(VnAdminError):
+    """A template cannot be filled from the model.
+
+    ``unknown`` lists variables the template uses that the model does not provide.
+    """
+
+    def __init__(self, message: str, *, unknown: Sequence[str] = ()) -> None:
+        self.unknown = tuple(unknown)
+        super().__init__(message)
+
+
+class ConversionError(VnAdminError):
+    """Conversion to PDF failed; ``output`` holds what LibreOffice printed."""
+
+    def __init__(self, message: str, *, output: str = "") -> None:
+        self.output = output
+        super().__init__(message if not output else f"{message}\n{output}")

@@ -1,0 +1,341 @@
+"""Rendering documents to NĐ30-formatted .docx (the only module that imports docxtpl and Jinja).
+
+A template is an ordinary Word file with docxtpl tags. It is filled in a sandboxed Jinja
+environment with autoescaping on and undefined variables as errors, so text such as
+``Sở GD&ĐT`` or ``{{ x }}`` comes out exactly as typed. A user template whose variables
+the model does not provide is rejected before anything is rendered.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.resources
+import io
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from . import markup
+from ._atomic import atomic_path
+from ._ooxml import bottom_rule, mark_size
+from .dates import gio_phut, ngay_thang_nam
+from .errors import TemplateError
+from .markup import Block, Heading, Paragraph, Span, Table
+from .model import BaoCao, BienBan, CongVan, KeHoach, QuyetDinh, ToTrinh, VanBan
+from .numbering import LoaiVanBan
+
+__all__ = [
+    "add_blocks",
+    "body_blocks",
+    "context",
+    "render",
+    "render_bytes",
+    "template_path",
+    "template_variables",
+]
+
+HEADING_STYLES = {1: "VB Muc 1", 2: "VB Muc 2", 3: "VB Muc 3", 4: "VB Muc 4"}
+BODY_STYLE = "VB Noi dung"
+TABLE_STYLE = "VB Bang"
+
+
+@contextlib.contextmanager
+def template_path(loai: LoaiVanBan) -> Iterator[Path]:
+    """The shipped template of a document type, as a real file (works from a wheel too)."""
+    resource = importlib.resources.files("vnadmin_docs") / "templates" / f"{loai.key}.docx"
+    with importlib.resources.as_file(resource) as path:
+        yield path
+
+
+# ---------------------------------------------------------------- context: what templates see
+
+
+def _end(item: str) -> str:
+    return item.strip().rstrip(" ;.")
+
+
+def _punctuated(items: Sequence[str], *, last: str = ".", dash: bool = False) -> list[str]:
+    """Each item ends ";", the last ``last``; with ``dash`` each starts with "- "."""
+    cleaned = [_end(x) for x in items if _end(x)]
+    prefix = "- " if dash else ""
+    lines = [f"{prefix}{x.removeprefix('- ')};" for x in cleaned]
+    if lines:
+        lines[-1] = lines[-1][:-1] + last
+    return lines
+
+
+def _can_cu(doc: VanBan) -> list[str]:
+    items: list[str] = getattr(doc, "can_cu", [])
+    more = isinstance(doc, QuyetDinh) and bool(doc.theo_de_nghi)
+    return _punctuated(items, last=";" if more else ".")
+
+
+def _kinh_gui(doc: VanBan) -> tuple[str, list[str]]:
+    items = [_end(x) for x in getattr(doc, "kinh_gui", []) if _end(x)]
+    if len(items) == 1:
+        return items[0], []
+    return "", _punctuated(items, dash=True)
+
+
+def _thoi_diem(value: datetime | None, fallback_year: int) -> str:
+    if value is None:
+        return f"   giờ    phút, ngày    tháng    năm {fallback_year}"
+    return f"{gio_phut(value)}, {ngay_thang_nam(value.date())}"
+
+
+def context(doc: VanBan) -> dict[str, Any]:
+    """Everything a template of ``doc``'s type may use, as plain strings and lists.
+
+    The body (``noi_dung``) is not here: :func:`render` adds it as a sub-document.
+    """
+    kinh_gui_mot, kinh_gui = _kinh_gui(doc)
+    ctx: dict[str, Any] = {
+        "chu_quan": (doc.co_quan.chu_quan or "").upper(),
+        "co_quan": doc.co_quan.ten.upper(),
+        "so_ky_hieu": doc.so_ky_hieu.dong_so,
+        "dia_danh_ngay": f"{doc.co_quan.dia_danh}, {ngay_thang_nam(doc.ngay)}",
+        "ten_loai": doc.LOAI.ten_in_hoa,
+        "trich_yeu": doc.trich_yeu,
+        "v_v": f"V/v {doc.trich_yeu}",
+        "kinh_gui_mot": kinh_gui_mot,
+        "kinh_gui": kinh_gui,
+        "can_cu": _can_cu(doc),
+        "noi_nhan": doc.noi_nhan_dong(),
+        "chuc_danh": [],
+        "ho_ten": "",
+    }
+    nguoi_ky = getattr(doc, "nguoi_ky", None)
+    if nguoi_ky is not None:
+        ctx["chuc_danh"] = nguoi_ky.dong_chuc_danh
+        ctx["ho_ten"] = nguoi_ky.ho_ten
+    if isinstance(doc, QuyetDinh):
+        ctx["tham_quyen_ban_hanh"] = doc.tham_quyen_ban_hanh.upper()
+        de_nghi = _end(doc.theo_de_nghi or "").removeprefix("Theo đề nghị của ")
+        ctx["theo_de_nghi"] = f"Theo đề nghị của {de_nghi}." if de_nghi else ""
+    if isinstance(doc, BienBan):
+        ctx.update(
+            thoi_gian_bat_dau=_thoi_diem(doc.thoi_gian_bat_dau, doc.ngay.nam),
+            ket_thuc=_thoi_diem(doc.thoi_gian_ket_thuc, doc.thoi_gian_bat_dau.year),
+            dia_diem=doc.dia_diem,
+            thanh_phan=[x if x.startswith("- ") else f"- {x}" for x in doc.thanh_phan],
+            chu_toa=str(doc.chu_toa),
+            thu_ky=str(doc.thu_ky),
+            chu_toa_ho_ten=doc.chu_toa.ho_ten,
+            thu_ky_ho_ten=doc.thu_ky.ho_ten,
+        )
+    return ctx
+
+
+def _with_end_mark(blocks: list[Block]) -> list[Block]:
+    """End the body with "./." after its last word [NĐ30 Phụ lục I]."""
+    for i in range(len(blocks) - 1, -1, -1):
+        block = blocks[i]
+        if isinstance(block, Paragraph):
+            text = markup.plain(block.spans).rstrip()
+            if text.endswith("./."):
+                return blocks
+            spans = list(block.spans)
+            last = spans[-1]
+            tail = last.text.rstrip()
+            tail += "/." if tail.endswith(".") else "./."
+            spans[-1] = Span(tail, last.bold, last.italic)
+            return [*blocks[:i], Paragraph(tuple(spans), block.marker), *blocks[i + 1 :]]
+        if isinstance(block, Table):
+            break
+    return [*blocks, Paragraph((Span("./."),))]
+
+
+def body_blocks(doc: VanBan) -> list[Block]:
+    """The body of ``doc`` as blocks: its markup, or the articles of a Quyết định."""
+    if isinstance(doc, QuyetDinh):
+        blocks: list[Block] = []
+        for number, text in enumerate(doc.dieu, start=1):
+            parsed = markup.parse(text) or [Paragraph(())]
+            first = parsed[0]
+            spans = (Span(f"Điều {number}. ", bold=True), *getattr(first, "spans", ()))
+            blocks += [Paragraph(spans), *parsed[1:]]
+        return _with_end_mark(blocks)
+    if isinstance(doc, KeHoach | BaoCao | ToTrinh | CongVan):
+        return _with_end_mark(markup.parse(doc.noi_dung))
+    if isinstance(doc, BienBan):
+        return markup.parse(doc.noi_dung)
+    raise TypeError(f"unknown document type {type(doc).__name__}")
+
+
+# ---------------------------------------------------------------- blocks → python-docx
+
+
+def _add_spans(paragraph: Any, spans: Sequence[Span]) -> None:
+    for span in spans:
+        run = paragraph.add_run(span.text)
+        if span.bold:
+            run.bold = True
+        if span.italic:
+            run.italic = True
+
+
+def add_blocks(container: Any, blocks: Sequence[Block]) -> None:
+    """Append blocks to a python-docx document, cell or docxtpl sub-document, using the
+    template's named styles (``VB Noi dung``, ``VB Muc 1``…, ``VB Bang``)."""
+    for block in blocks:
+        if isinstance(block, Heading):
+            _add_spans(container.add_paragraph(style=HEADING_STYLES[block.level]), block.spans)
+        elif isinstance(block, Paragraph):
+            _add_spans(container.add_paragraph(style=BODY_STYLE), block.spans)
+        else:
+            _add_table(container, block)
+
+
+def _add_table(container: Any, block: Table) -> None:
+    width = max(len(r) for r in block.rows)
+    table = container.add_table(rows=len(block.rows), cols=width)
+    table.style = "Table Grid"
+    for r, row in enumerate(block.rows):
+        header = r < block.header_rows
+        if header:
+            tr_pr = table.rows[r]._tr.get_or_add_trPr()
+            repeat = OxmlElement("w:tblHeader")
+            tr_pr.append(repeat)
+        for c in range(width):
+            cell = table.cell(r, c)
+            p = cell.paragraphs[0]
+            p.style = TABLE_STYLE
+            spans = row[c] if c < len(row) else ()
+            if header:
+                spans = tuple(Span(s.text, True, s.italic) for s in spans)
+            _add_spans(p, spans)
+
+
+def _set_page_number_start(section: Any, start: int) -> None:
+    sect_pr = section._sectPr
+    existing = sect_pr.find(qn("w:pgNumType"))
+    if existing is None:
+        existing = OxmlElement("w:pgNumType")
+        # pgNumType goes after pgMar/paperSrc/pgBorders/lnNumType in CT_SectPr
+        anchor = sect_pr.find(qn("w:cols"))
+        if anchor is not None:
+            anchor.addprevious(existing)
+        else:
+            sect_pr.append(existing)
+    existing.set(qn("w:start"), str(start))
+
+
+def _add_appendices(d: DocumentObject, doc: VanBan) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    def line(text: str, *, bold: bool = False, italic: bool = False, size: int = 14) -> None:
+        p = d.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.first_line_indent = Mm(0)
+        run = p.add_run(text)
+        run.bold, run.italic, run.font.size = bold, italic, Pt(size)
+
+    for index, phu_luc in enumerate(doc.phu_luc):
+        section = d.add_section(WD_SECTION.NEW_PAGE)
+        portrait = (Mm(210), Mm(297))
+        section.orientation = WD_ORIENT.LANDSCAPE if phu_luc.ngang else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = portrait[::-1] if phu_luc.ngang else portrait
+        _set_page_number_start(section, 1)
+        line(doc.nhan_phu_luc(index), bold=True)
+        line(phu_luc.tieu_de.upper(), bold=True)
+        line(doc.kem_theo(index), italic=True)
+        rule = d.add_paragraph()
+        side = (section.page_width - section.left_margin - section.right_margin - Mm(55)) // 2
+        rule.paragraph_format.left_indent = side
+        rule.paragraph_format.right_indent = side
+        mark_size(rule, 2)
+        bottom_rule(rule)
+        add_blocks(d, markup.parse(phu_luc.noi_dung))
+
+
+def _set_properties(d: DocumentObject, doc: VanBan) -> None:
+    props = d.core_properties
+    props.title = doc.trich_yeu
+    props.subject = f"{doc.LOAI.ten} số {doc.so_ky_hieu}"
+    props.author = doc.co_quan.ten
+    props.last_modified_by = doc.co_quan.ten
+    props.keywords = doc.LOAI.ten
+    props.language = "vi-VN"
+    props.comments = ""
+    day = doc.ngay.day
+    if day is not None:
+        stamp = datetime(day.year, day.month, day.day)
+        props.created = stamp
+        props.modified = stamp
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def template_variables(template: Path | str) -> set[str]:
+    """The variables a template uses (what the model must provide)."""
+    try:
+        return set(DocxTemplate(str(template)).get_undeclared_template_variables(_environment()))
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"Mẫu {template} có lỗi cú pháp Jinja (dòng {exc.lineno}): {exc}") from exc
+
+
+def _fill(doc: VanBan, template: Path) -> DocxTemplate:
+    ctx = context(doc)
+    used = template_variables(template)
+    unknown = sorted(used - set(ctx) - {"noi_dung"})
+    if unknown:
+        raise TemplateError(
+            f"Mẫu {template.name} dùng biến mà văn bản {doc.LOAI.ten} không có: "
+            f"{', '.join(unknown)}. Các biến có thể dùng: {', '.join(sorted([*ctx, 'noi_dung']))}.",
+            unknown=unknown,
+        )
+    tpl = DocxTemplate(str(template))
+    body = tpl.new_subdoc()
+    add_blocks(body, body_blocks(doc))
+    ctx["noi_dung"] = Markup(str(body))
+    try:
+        tpl.render(ctx, _environment(), autoescape=True)
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"Không điền được mẫu {template.name}: {exc}") from exc
+    _add_appendices(tpl.docx, doc)
+    _set_properties(tpl.docx, doc)
+    return tpl
+
+
+@contextlib.contextmanager
+def _template_for(doc: VanBan, template: Path | str | None) -> Iterator[Path]:
+    if template is not None:
+        yield Path(template)
+    else:
+        with template_path(doc.LOAI) as path:
+            yield path
+
+
+def render(doc: VanBan, out: Path | str, *, template: Path | str | None = None) -> Path:
+    """Render ``doc`` to a .docx file at ``out`` (written atomically); returns the path."""
+    with _template_for(doc, template) as path:
+        tpl = _fill(doc, path)
+    with atomic_path(out) as tmp:
+        tpl.save(str(tmp))
+    return Path(out)
+
+
+def render_bytes(doc: VanBan, *, template: Path | str | None = None) -> bytes:
+    """Render ``doc`` and return the .docx file's bytes."""
+    with _template_for(doc, template) as path:
+        tpl = _fill(doc, path)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return buffer.getvalue()
