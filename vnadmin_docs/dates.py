@@ -14,6 +14,7 @@ nobody can turn "1" into "11" or "12"). Drafts leave the unknown parts blank.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -38,7 +39,7 @@ class Ngay:
     >>> Ngay.parse("2025-02-30")
     Traceback (most recent call last):
     ...
-    ValueError: ngày không hợp lệ: 2025-02-30 (day is out of range for month)
+    ValueError: ngày không hợp lệ: 2025-02-30 (tháng 2/2025 có 28 ngày)
     """
 
     nam: int
@@ -53,10 +54,11 @@ class Ngay:
         if self.thang is not None and not 1 <= self.thang <= 12:
             raise ValueError(f"tháng không hợp lệ: {self.thang}")
         if self.thang is not None and self.ngay is not None:
-            try:
-                date(self.nam, self.thang, self.ngay)
-            except ValueError as exc:
-                raise ValueError(f"ngày không hợp lệ: {self} ({exc})") from None
+            last = calendar.monthrange(self.nam, self.thang)[1]
+            if not 1 <= self.ngay <= last:
+                raise ValueError(
+                    f"ngày không hợp lệ: {self} (tháng {self.thang}/{self.nam} có {last} ngày)"
+                )
 
     @classmethod
     def of(cls, value: date | Ngay) -> Ngay:

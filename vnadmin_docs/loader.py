@@ -1,0 +1,335 @@
+"""Loading input files (YAML or JSON) into the typed model, at the edge.
+
+Every problem in an input is reported at once, each with its path (``noi_nhan[2]``), the
+line in the file where the loader knows it, and a message in Vietnamese. Every string is
+normalised to Unicode NFC before validation.
+
+>>> doc = document_from_data({
+...     "loai": "cong_van", "ngay": "2023-06", "trich_yeu": "tổng kết năm học",
+...     "co_quan": {"ten": "Sở Giáo dục và Đào tạo", "viet_tat": "SGDĐT", "dia_danh": "Hải Phòng"},
+...     "don_vi_soan_thao": "VP", "kinh_gui": ["Các trường"],
+...     "nguoi_ky": {"chuc_vu": "Giám đốc", "ho_ten": "A"}})
+>>> str(doc.so_ky_hieu)
+'/SGDĐT-VP'
+>>> document_from_data({"loai": "thu_moi"})
+Traceback (most recent call last):
+...
+vnadmin_docs.errors.InputError: 1 lỗi trong dữ liệu đầu vào:
+  - loai: loại văn bản không hợp lệ 'thu_moi'; chọn một trong: ke_hoach, bao_cao, quyet_dinh, bien_ban, to_trinh, cong_van
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import json
+import re
+import typing
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from .errors import InputError, Problem
+from .model import DOCUMENT_TYPES, ModelError, VanBan
+from .numbering import LoaiVanBan
+from .text import nfc
+
+__all__ = [
+    "LineMap",
+    "document_from_data",
+    "load_data",
+    "load_document",
+    "parse_as",
+    "schema",
+]
+
+T = TypeVar("T")
+Path_ = tuple[str | int, ...]
+LineMap = dict[Path_, int]
+"""Where each value of an input starts: path → 1-based line."""
+
+_IGNORED_KEYS = ("$schema",)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: the model parses them and reports bad ones."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+# ---------------------------------------------------------------- reading files
+
+
+def _lines(node: yaml.Node, path: Path_, out: LineMap, problems: list[Problem]) -> None:
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = nfc(str(key.value))
+            if name in seen:
+                problems.append(
+                    Problem(_format(path + (name,)), "khóa bị lặp lại", key.start_mark.line + 1)
+                )
+            seen.add(name)
+            _lines(value, path + (name,), out, problems)
+            out[path + (name,)] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _lines(item, path + (index,), out, problems)
+
+
+def _normalize(value: Any) -> Any:
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, list):
+        return [_normalize(v) for v in value]
+    if isinstance(value, dict):
+        return {nfc(str(k)): _normalize(v) for k, v in value.items()}
+    return value
+
+
+def load_data(path: Path | str) -> tuple[Any, LineMap]:
+    """Read a YAML or JSON file: its data (NFC-normalised) and where each value is."""
+    path = Path(path)
+    source = str(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError([Problem("", f"không tìm thấy tệp {path}")], source=source) from None
+    except UnicodeDecodeError as exc:
+        problem = Problem("", f"tệp không phải văn bản UTF-8 (byte {exc.start})")
+        raise InputError([problem], source=source) from None
+    except OSError as exc:
+        raise InputError([Problem("", f"không đọc được tệp: {exc}")], source=source) from None
+    problems: list[Problem] = []
+    lines: LineMap = {}
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        what = "JSON" if path.suffix.lower() == ".json" else "YAML"
+        detail = getattr(exc, "problem", None) or str(exc)
+        raise InputError(
+            [Problem("", f"tệp {what} không hợp lệ: {detail}", line)], source=source
+        ) from None
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            problem = Problem("", f"tệp JSON không hợp lệ: {exc.msg}", exc.lineno)
+            raise InputError([problem], source=source) from None
+    if node is not None:
+        _lines(node, (), lines, problems)
+    if problems:
+        raise InputError(problems, source=source)
+    return _normalize(data), lines
+
+
+# ---------------------------------------------------------------- validation errors → Problems
+
+
+def _format(path: Path_) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def _line(path: Path_, lines: LineMap | None) -> int | None:
+    if not lines:
+        return None
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return None
+
+
+_TYPE_TAG = re.compile(r"^(function-\w+\[.*\]|int|str|bool|float|list\[.*\]|dict\[.*\]|none|nullable"
+                       r"|date|datetime|lax-or-strict\[.*\]|json-or-python\[.*\])$")
+
+_MESSAGES = {
+    "missing": "thiếu trường bắt buộc",
+    "missing_keyword_only_argument": "thiếu trường bắt buộc",
+    "missing_argument": "thiếu trường bắt buộc",
+    "string_type": "phải là chuỗi ký tự",
+    "int_type": "phải là số nguyên",
+    "int_parsing": "phải là số nguyên",
+    "int_from_float": "phải là số nguyên",
+    "float_type": "phải là số",
+    "float_parsing": "phải là số",
+    "decimal_type": "phải là số",
+    "decimal_parsing": "phải là số",
+    "bool_type": "phải là true hoặc false",
+    "bool_parsing": "phải là true hoặc false",
+    "list_type": "phải là danh sách (các dòng bắt đầu bằng '- ')",
+    "dict_type": "phải là một nhóm trường (khóa: giá trị)",
+    "dataclass_type": "phải là một nhóm trường (khóa: giá trị)",
+    "dataclass_args_type": "phải là một nhóm trường (khóa: giá trị)",
+    "datetime_type": "phải là ngày giờ dạng YYYY-MM-DD HH:MM",
+    "datetime_parsing": "phải là ngày giờ dạng YYYY-MM-DD HH:MM",
+    "datetime_from_date_parsing": "phải là ngày giờ dạng YYYY-MM-DD HH:MM",
+    "date_type": "phải là ngày dạng YYYY-MM-DD",
+    "date_parsing": "phải là ngày dạng YYYY-MM-DD",
+    "date_from_datetime_parsing": "phải là ngày dạng YYYY-MM-DD",
+    "greater_than_equal": "quá nhỏ (phải ≥ {ge})",
+    "less_than_equal": "quá lớn (phải ≤ {le})",
+    "greater_than": "quá nhỏ (phải > {gt})",
+    "less_than": "quá lớn (phải < {lt})",
+}
+
+
+@cache
+def _known_fields() -> tuple[str, ...]:
+    names: set[str] = set()
+    stack: list[Any] = list(DOCUMENT_TYPES.values())
+    seen: set[Any] = set()
+    while stack:
+        cls = stack.pop()
+        if cls in seen or not dataclasses.is_dataclass(cls):
+            continue
+        seen.add(cls)
+        hints = typing.get_type_hints(cls)
+        for f in dataclasses.fields(cls):
+            names.add(f.name)
+            stack.extend(_classes_in(hints.get(f.name)))
+    return tuple(sorted(names))
+
+
+def _classes_in(tp: Any) -> list[Any]:
+    if isinstance(tp, type):
+        return [tp]
+    return [c for arg in typing.get_args(tp) for c in _classes_in(arg)]
+
+
+def _message(err: Mapping[str, Any], field: str | None) -> str:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind in ("unexpected_keyword_argument", "extra_forbidden"):
+        close = difflib.get_close_matches(field or "", _known_fields(), n=1)
+        hint = f" (có phải là '{close[0]}'?)" if close else ""
+        return f"trường không có trong mẫu văn bản{hint}"
+    if kind in ("enum", "literal_error"):
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ")
+        return f"giá trị không hợp lệ; chọn một trong: {expected}"
+    if kind in ("value_error", "assertion_error") and "error" in ctx:
+        return str(ctx["error"])
+    if kind in _MESSAGES:
+        try:
+            return _MESSAGES[kind].format(**ctx)
+        except (KeyError, IndexError):
+            return _MESSAGES[kind]
+    return f"không hợp lệ ({err.get('msg', kind)})"
+
+
+def problems_from(exc: ValidationError, *, lines: LineMap | None = None,
+                  prefix: Path_ = ()) -> list[Problem]:
+    """Translate a pydantic ``ValidationError`` into located Vietnamese problems."""
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for err in exc.errors(include_url=False):
+        loc = prefix + tuple(p for p in err["loc"] if not (isinstance(p, str) and _TYPE_TAG.match(p)))
+        error = (err.get("ctx") or {}).get("error")
+        if isinstance(error, ModelError):
+            pairs = [(loc + ((f,) if f else ()), m) for f, m in error.problems]
+        else:
+            last = loc[-1] if loc and isinstance(loc[-1], str) else None
+            pairs = [(loc, _message(err, last))]
+        for path, message in pairs:
+            key = (_format(path), message)
+            if key not in seen:
+                seen.add(key)
+                problems.append(Problem(key[0], message, _line(path, lines)))
+    return problems
+
+
+# ---------------------------------------------------------------- documents
+
+
+@cache
+def _adapter(cls: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(cls)
+
+
+def parse_as(cls: type[T], data: Any, *, lines: LineMap | None = None,
+             source: str | None = None, prefix: Path_ = ()) -> T:
+    """Validate ``data`` as ``cls`` (a model dataclass), raising :class:`InputError` with every
+    problem at once."""
+    try:
+        return typing.cast(T, _adapter(cls).validate_python(_normalize(data)))
+    except ValidationError as exc:
+        raise InputError(problems_from(exc, lines=lines, prefix=prefix), source=source) from None
+    except ModelError as exc:
+        problems = [Problem(_format(prefix + ((f,) if f else ())), m, _line(prefix, lines))
+                    for f, m in exc.problems]
+        raise InputError(problems, source=source) from None
+
+
+def document_type(data: Any, *, lines: LineMap | None = None, source: str | None = None
+                  ) -> type[VanBan]:
+    """The document class an input names in its ``loai`` key."""
+    if not isinstance(data, dict):
+        raise InputError([Problem("", "tệp phải là một nhóm trường (khóa: giá trị)", 1)],
+                         source=source)
+    valid = ", ".join(m.key for m in LoaiVanBan)
+    if "loai" not in data:
+        raise InputError([Problem("loai", f"thiếu loại văn bản; chọn một trong: {valid}",
+                                  _line((), lines))], source=source)
+    try:
+        return DOCUMENT_TYPES[LoaiVanBan.parse(str(data["loai"]))]
+    except ValueError as exc:
+        raise InputError([Problem("loai", str(exc), _line(("loai",), lines))],
+                         source=source) from None
+
+
+def document_from_data(data: Any, *, lines: LineMap | None = None,
+                       source: str | None = None) -> VanBan:
+    """Build a document from already-read data with a ``loai`` key."""
+    cls = document_type(data, lines=lines, source=source)
+    fields = {k: v for k, v in data.items() if k != "loai" and k not in _IGNORED_KEYS}
+    return parse_as(cls, fields, lines=lines, source=source)
+
+
+def load_document(path: Path | str) -> VanBan:
+    """Load one document from a YAML or JSON file."""
+    data, lines = load_data(path)
+    return document_from_data(data, lines=lines, source=str(path))
+
+
+# ---------------------------------------------------------------- JSON Schema
+
+
+def schema() -> dict[str, Any]:
+    """A JSON Schema of the document input format (one branch per ``loai``)."""
+    defs: dict[str, Any] = {}
+    branches = []
+    for loai, cls in DOCUMENT_TYPES.items():
+        one = _adapter(cls).json_schema(ref_template="#/$defs/{model}")
+        defs.update(one.pop("$defs", {}))
+        one["properties"] = {"loai": {"const": loai.key, "title": loai.ten}, **one["properties"]}
+        one["properties"]["$schema"] = {"type": "string"}
+        one.setdefault("required", []).insert(0, "loai")
+        defs[cls.__name__] = one
+        branches.append({"$ref": f"#/$defs/{cls.__name__}"})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "vnadmin_docs: văn bản hành chính (Nghị định 30/2020/NĐ-CP)",
+        "oneOf": branches,
+        "$defs": defs,
+    }
