@@ -1,0 +1,111 @@
+""".docx → PDF conversion with LibreOffice (the only module that runs it).
+
+All files go through one LibreOffice process (its start-up dominates the cost), in a
+profile directory of its own (so parallel runs never lock each other out), under a
+timeout. Failures raise :class:`~vnadmin_docs.errors.ConversionError` carrying what
+LibreOffice printed. The library never looks for LibreOffice by itself: the caller (the
+CLI, at the edge) passes the executable it found.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from .errors import ConversionError
+
+__all__ = ["INSTALL_HINT", "Converter", "LibreOfficeConverter", "find_soffice"]
+
+INSTALL_HINT = "sudo apt-get install -y libreoffice-writer-nogui fonts-liberation2"
+
+
+class Converter(Protocol):
+    """Converts .docx files to PDF files in ``outdir``; returns the PDFs in input order."""
+
+    def convert(self, sources: Sequence[Path], outdir: Path) -> list[Path]: ...
+
+
+def find_soffice(candidates: Sequence[str] = ("soffice", "libreoffice")) -> str | None:
+    """Find a LibreOffice executable on ``PATH`` (for the CLI to call; the library does not)."""
+    for name in candidates:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@dataclass(frozen=True)
+class LibreOfficeConverter:
+    """Headless LibreOffice, one process per :meth:`convert` call.
+
+    ``soffice`` is the executable; ``timeout`` is in seconds for the whole call.
+    """
+
+    soffice: str | None
+    timeout: float = 180.0
+
+    def convert(self, sources: Sequence[Path], outdir: Path) -> list[Path]:
+        if not sources:
+            return []
+        if not self.soffice or not (Path(self.soffice).exists() or shutil.which(self.soffice)):
+            raise ConversionError(
+                f"Không tìm thấy LibreOffice để chuyển sang PDF. Cài đặt bằng lệnh: {INSTALL_HINT}"
+            )
+        outdir.mkdir(parents=True, exist_ok=True)
+        names = [Path(s).stem for s in sources]
+        if len(set(names)) != len(names):
+            raise ConversionError("Các tệp cần chuyển phải có tên khác nhau")
+        with tempfile.TemporaryDirectory(prefix="vnadmin-lo-") as work:
+            profile = Path(work) / "profile"
+            staging = Path(work) / "out"
+            command = [
+                self.soffice,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless", "--norestore", "--nolockcheck", "--nodefault",
+                "--convert-to", "pdf:writer_pdf_Export",
+                "--outdir", str(staging),
+                *(str(Path(s).resolve()) for s in sources),
+            ]
+            output = self._run(command, work)
+            results = []
+            for name in names:
+                produced = staging / f"{name}.pdf"
+                if not produced.is_file() or produced.stat().st_size == 0:
+                    raise ConversionError(f"LibreOffice không tạo được {name}.pdf", output=output)
+                target = outdir / produced.name
+                shutil.move(produced, target)
+                results.append(target)
+        return results
+
+    def _run(self, command: list[str], work: str) -> str:
+        env = {**os.environ, "HOME": work}
+        try:
+            process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                env=env, start_new_session=True, stdin=subprocess.DEVNULL,
+            )
+        except OSError as exc:
+            raise ConversionError(
+                f"Không chạy được LibreOffice ({exc}). Cài đặt bằng lệnh: {INSTALL_HINT}"
+            ) from exc
+        try:
+            output, _ = process.communicate(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            output, _ = process.communicate()
+            raise ConversionError(
+                f"LibreOffice không phản hồi sau {self.timeout:g} giây; đã dừng", output=output
+            ) from None
+        if process.returncode != 0:
+            raise ConversionError(
+                f"LibreOffice kết thúc với mã lỗi {process.returncode}", output=output
+            )
+        return output
+
