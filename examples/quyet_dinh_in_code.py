@@ -6,10 +6,9 @@ Run: ``python examples/quyet_dinh_in_code.py OUT.docx``
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
-from vnadmin_docs import CoQuan, NguoiKy, QuyetDinh, check, render
+from vnadmin_docs import CoQuan, Ngay, NguoiKy, QuyetDinh, check, render
 
 
 def build() -> QuyetDinh:
@@ -28,7 +27,7 @@ def build() -> QuyetDinh:
     return QuyetDinh(
         co_quan=truong,
         so=1,
-        ngay=date(2024, 2, 5),
+        ngay=Ngay(2024, 2, 5),
         trich_yeu="Về việc thành lập Hội đồng tự đánh giá mức độ chuyển đổi số năm học 2023 – 2024",
         tham_quyen_ban_hanh="Hiệu trưởng Trường THCS Quyết Tiến",
         can_cu=[

@@ -103,8 +103,14 @@ def _styles(doc: DocumentObject) -> None:
     add("VB Muc 2", "VB Noi dung", bold=True, keep_with_next=True)
     add("VB Muc 3", "VB Noi dung", bold=True, italic=True, keep_with_next=True)
     add("VB Muc 4", "VB Noi dung", italic=True, keep_with_next=True)
-    add("VB Bang", "Normal", size=Pt(13), alignment=WD_ALIGN_PARAGRAPH.LEFT,
-        space_before=Pt(2), space_after=Pt(2))
+    add(
+        "VB Bang",
+        "Normal",
+        size=Pt(13),
+        alignment=WD_ALIGN_PARAGRAPH.LEFT,
+        space_before=Pt(2),
+        space_after=Pt(2),
+    )
 
 
 def para(
@@ -192,8 +198,9 @@ def header_block(doc: DocumentObject, *, cong_van: bool, bien_ban: bool) -> None
     if cong_van:
         para(left, "{{ v_v }}", size=12, before=6)
     para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True)
-    motto = para(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True,
-                 left_cm=2.0, right_cm=2.0)
+    motto = para(
+        right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, left_cm=2.0, right_cm=2.0
+    )
     bottom_rule(motto)
     if not bien_ban:
         para(right, "{{ dia_danh_ngay }}", size=14, italic=True, before=6)
@@ -240,10 +247,13 @@ def signature_block(doc: DocumentObject) -> None:
 
 def bien_ban_signatures(doc: DocumentObject) -> None:
     left, right = two_columns(doc, TEXT_WIDTH_CM / 2, TEXT_WIDTH_CM / 2)
-    for cell, title, name in ((left, "THƯ KÝ", "thu_ky_ho_ten"), (right, "CHỦ TỌA", "chu_toa_ho_ten")):
+    for cell, title, name in (
+        (left, "THƯ KÝ", "thu_ky_ho_ten"),
+        (right, "CHỦ TỌA", "chu_toa_ho_ten"),
+    ):
         para(cell, title, size=14, bold=True, before=12)
         para(cell, "", size=None, before=72)
-        para(cell, "{{ %s }}" % name, size=14, bold=True)
+        para(cell, "{{ " + name + " }}", size=14, bold=True)
 
 
 def compatibility(doc: DocumentObject) -> None:
@@ -310,7 +320,7 @@ def build(loai: str) -> DocumentObject:
             ("Thời gian bắt đầu: ", "thoi_gian_bat_dau"),
             ("Địa điểm: ", "dia_diem"),
         ):
-            para(doc, label + "{{ %s }}" % var, style="VB Noi dung")
+            para(doc, label + "{{ " + var + " }}", style="VB Noi dung")
         para(doc, "Thành phần tham dự:", style="VB Noi dung")
         tag(doc, "{%p for dong in thanh_phan %}")
         para(doc, "{{ dong }}", style="VB Noi dung")
@@ -347,7 +357,11 @@ TYPES = ("ke_hoach", "bao_cao", "quyet_dinh", "bien_ban", "to_trinh", "cong_van"
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent / "vnadmin_docs" / "templates"
+    out = (
+        Path(argv[0])
+        if argv
+        else Path(__file__).resolve().parent.parent / "vnadmin_docs" / "templates"
+    )
     out.mkdir(parents=True, exist_ok=True)
     for loai in TYPES:
         build(loai).save(str(out / f"{loai}.docx"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -40,44 +41,80 @@ def set_text(p: Paragraph, text: str) -> None:
 
 
 def _body(doc: DocumentObject) -> Paragraph:
-    return next(p for p in doc.paragraphs if p.style.name == "VB Noi dung" and len(p.text) > 40)
+    return next(p for p in doc.paragraphs if style_name(p) == "VB Noi dung" and len(p.text) > 40)
 
 
-MUTATIONS: dict[str, tuple[Callable[[DocumentObject], None], str]] = {
+def style_name(p: Paragraph) -> str:
+    return p.style.name if p.style is not None else ""
+
+
+def _landscape(section: Any) -> None:
+    section.page_width, section.page_height = Mm(297), Mm(210)
+
+
+MUTATIONS: dict[str, tuple[Callable[[DocumentObject], object], str]] = {
     "narrow left margin": (lambda d: setattr(d.sections[0], "left_margin", Mm(20)), "le"),
     "letter paper": (lambda d: setattr(d.sections[0], "page_height", Mm(279)), "kho-giay"),
-    "landscape first page": (
-        lambda d: (setattr(d.sections[0], "page_width", Mm(297)),
-                   setattr(d.sections[0], "page_height", Mm(210))), "kho-giay"),
+    "landscape first page": (lambda d: _landscape(d.sections[0]), "kho-giay"),
     "Arial body": (lambda d: setattr(_body(d).runs[0].font, "name", "Arial"), "phong-chu"),
     "12 pt body": (lambda d: setattr(_body(d).runs[0].font, "size", Pt(12)), "co-chu"),
-    "month padded": (lambda d: set_text(find(d, "Quyết Tiến, ngày"),
-                                        "Quyết Tiến, ngày 05 tháng 03 năm 2024"), "ngay-thang"),
-    "day unpadded": (lambda d: set_text(find(d, "Quyết Tiến, ngày"),
-                                        "Quyết Tiến, ngày 5 tháng 3 năm 2024"), "ngay-thang"),
-    "January unpadded": (lambda d: set_text(find(d, "Quyết Tiến, ngày"),
-                                            "Quyết Tiến, ngày 15 tháng 1 năm 2024"), "ngay-thang"),
-    "date line not italic": (lambda d: setattr(find(d, "Quyết Tiến, ngày").runs[0], "italic", False),
-                             "nghieng"),
+    "month padded": (
+        lambda d: set_text(find(d, "Quyết Tiến, ngày"), "Quyết Tiến, ngày 05 tháng 03 năm 2024"),
+        "ngay-thang",
+    ),
+    "day unpadded": (
+        lambda d: set_text(find(d, "Quyết Tiến, ngày"), "Quyết Tiến, ngày 5 tháng 3 năm 2024"),
+        "ngay-thang",
+    ),
+    "January unpadded": (
+        lambda d: set_text(find(d, "Quyết Tiến, ngày"), "Quyết Tiến, ngày 15 tháng 1 năm 2024"),
+        "ngay-thang",
+    ),
+    "date line not italic": (
+        lambda d: setattr(find(d, "Quyết Tiến, ngày").runs[0], "italic", False),
+        "nghieng",
+    ),
     "number without zero": (lambda d: set_text(find(d, "Số:"), "Số: 2/QĐ-THCSQT"), "so-ky-hieu"),
     "ký hiệu with dot": (lambda d: set_text(find(d, "Số:"), "Số: 02/QĐ.THCSQT"), "so-ky-hieu"),
     "quốc hiệu not bold": (lambda d: setattr(find(d, "CỘNG HÒA").runs[0], "bold", False), "dam"),
-    "quốc hiệu lower case": (lambda d: set_text(find(d, "CỘNG HÒA"), "Cộng hòa xã hội chủ nghĩa Việt Nam"),
-                             "quoc-hieu"),
-    "tiêu ngữ missing": (lambda d: set_text(find(d, "Độc lập"), "Độc lập, Tự do, Hạnh phúc"), "tieu-ngu"),
+    "quốc hiệu lower case": (
+        lambda d: set_text(find(d, "CỘNG HÒA"), "Cộng hòa xã hội chủ nghĩa Việt Nam"),
+        "quoc-hieu",
+    ),
+    "tiêu ngữ missing": (
+        lambda d: set_text(find(d, "Độc lập"), "Độc lập, Tự do, Hạnh phúc"),
+        "tieu-ngu",
+    ),
     "org name not bold": (lambda d: setattr(find(d, "TRƯỜNG THCS").runs[0], "bold", False), "dam"),
-    "title not centred": (lambda d: setattr(find(d, "QUYẾT ĐỊNH"), "alignment", WD_ALIGN_PARAGRAPH.LEFT),
-                          "ten-loai"),
+    "title not centred": (
+        lambda d: setattr(find(d, "QUYẾT ĐỊNH"), "alignment", WD_ALIGN_PARAGRAPH.LEFT),
+        "ten-loai",
+    ),
     "no end mark": (lambda d: set_text(find(d, "Điều 3."), "Điều 3. Thi hành."), "noi-dung"),
     "no Lưu line": (lambda d: set_text(find(d, "- Lưu"), "- Hồ sơ."), "noi-nhan"),
-    "Nơi nhận not italic": (lambda d: setattr(find(d, "Nơi nhận").runs[0], "italic", False), "nghieng"),
-    "item without semicolon": (lambda d: set_text(find(d, "- Như Điều 3"), "- Như Điều 3"), "noi-nhan"),
-    "academic title": (lambda d: set_text(find(d, "Lương Anh Khương"), "TS. Lương Anh Khương"), "chu-ky"),
+    "Nơi nhận not italic": (
+        lambda d: setattr(find(d, "Nơi nhận").runs[0], "italic", False),
+        "nghieng",
+    ),
+    "item without semicolon": (
+        lambda d: set_text(find(d, "- Như Điều 3"), "- Như Điều 3"),
+        "noi-nhan",
+    ),
+    "academic title": (
+        lambda d: set_text(find(d, "Lương Anh Khương"), "TS. Lương Anh Khương"),
+        "chu-ky",
+    ),
     "lower-case title": (lambda d: set_text(exact(d, "HIỆU TRƯỞNG"), "Hiệu trưởng"), "chu-ky"),
-    "no page numbers": (lambda d: [f.getparent().remove(f) for f in
-                                   d.sections[0].header._element.xpath(".//w:fldSimple")], "so-trang"),
-    "number on page 1": (lambda d: d.sections[0]._sectPr.remove(
-        d.sections[0]._sectPr.find(qn("w:titlePg"))), "so-trang"),
+    "no page numbers": (
+        lambda d: [
+            f.getparent().remove(f) for f in d.sections[0].header._element.xpath(".//w:fldSimple")
+        ],
+        "so-trang",
+    ),
+    "number on page 1": (
+        lambda d: d.sections[0]._sectPr.remove(d.sections[0]._sectPr.find(qn("w:titlePg"))),
+        "so-trang",
+    ),
 }
 
 

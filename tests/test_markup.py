@@ -28,7 +28,7 @@ def test_emphasis_and_escapes() -> None:
 
 
 def test_text_is_kept_exactly() -> None:
-    text = 'Sở GD&ĐT <b> "trích" \'x\' {{ x }} {% y %} 50% #5 a|b'
+    text = "Sở GD&ĐT <b> \"trích\" 'x' {{ x }} {% y %} 50% #5 a|b"
     (p,) = parse(text)
     assert isinstance(p, Paragraph) and plain(p.spans) == text
     (h,) = parse("\\# không phải tiêu đề")
@@ -44,6 +44,8 @@ def test_tables() -> None:
     assert isinstance(table, Table)
     assert table.header_rows == 1
     assert [[plain(c) for c in row] for row in table.rows] == [
-        ["TT", "Nội dung"], ["1", "Một"], ["2", "a | b"]
+        ["TT", "Nội dung"],
+        ["1", "Một"],
+        ["2", "a | b"],
     ]
     assert table.rows[1][1] == (Span("Một", bold=True),)

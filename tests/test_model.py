@@ -1,15 +1,15 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 
 from vnadmin_docs.dates import Ngay
 from vnadmin_docs.model import (
     BienBan,
-    CoQuan,
     CongVan,
+    CoQuan,
     KeHoach,
     ModelError,
     NguoiKy,
@@ -45,25 +45,50 @@ def test_signer_problems_all_at_once() -> None:
 
 
 def test_number_and_noi_nhan() -> None:
-    kh = KeHoach(co_quan=TRUONG, so=3, ngay=date(2024, 2, 5), trich_yeu="X", nguoi_ky=HT,
-                 noi_nhan=["- PGD&ĐT;", "BGH.", ""])
+    kh = KeHoach(
+        co_quan=TRUONG,
+        so=3,
+        ngay=Ngay(2024, 2, 5),
+        trich_yeu="X",
+        nguoi_ky=HT,
+        noi_nhan=["- PGD&ĐT;", "BGH.", ""],
+    )
     assert str(kh.so_ky_hieu) == "03/KH-THCSQT"
     assert kh.noi_nhan_dong() == ["- PGD&ĐT;", "- BGH;", "- Lưu: VT."]
     assert kh.trich_dan == "Kế hoạch số 03/KH-THCSQT ngày 05/02/2024"
-    cv = CongVan(co_quan=CoQuan(ten="Sở GDĐT", viet_tat="SGDĐT", dia_danh="Hải Phòng"),
-                 don_vi_soan_thao="VP", ngay=Ngay(2023), trich_yeu="x", nguoi_ky=HT,
-                 kinh_gui=["Các trường"], noi_nhan=["Giám đốc Sở"])
+    cv = CongVan(
+        co_quan=CoQuan(ten="Sở GDĐT", viet_tat="SGDĐT", dia_danh="Hải Phòng"),
+        don_vi_soan_thao="VP",
+        ngay=Ngay(2023),
+        trich_yeu="x",
+        nguoi_ky=HT,
+        kinh_gui=["Các trường"],
+        noi_nhan=["Giám đốc Sở"],
+    )
     assert str(cv.so_ky_hieu) == "/SGDĐT-VP"
     assert cv.noi_nhan_dong() == ["- Như trên;", "- Giám đốc Sở;", "- Lưu: VT, VP."]
 
 
 def test_appendix_labels() -> None:
-    one = KeHoach(co_quan=TRUONG, ngay=Ngay(2025, 3), trich_yeu="x", nguoi_ky=HT,
-                  phu_luc=[PhuLuc(tieu_de="Lịch")])
+    one = KeHoach(
+        co_quan=TRUONG,
+        ngay=Ngay(2025, 3),
+        trich_yeu="x",
+        nguoi_ky=HT,
+        phu_luc=[PhuLuc(tieu_de="Lịch")],
+    )
     assert one.nhan_phu_luc(0) == "PHỤ LỤC"
-    assert one.kem_theo(0) == "(Kèm theo Kế hoạch số /KH-THCSQT ngày   /3/2025 của Trường THCS Quyết Tiến)"
-    two = KeHoach(co_quan=TRUONG, ngay=Ngay(2025), trich_yeu="x", nguoi_ky=HT,
-                  phu_luc=[PhuLuc(tieu_de="A"), PhuLuc(tieu_de="B")])
+    assert (
+        one.kem_theo(0)
+        == "(Kèm theo Kế hoạch số /KH-THCSQT ngày   /3/2025 của Trường THCS Quyết Tiến)"
+    )
+    two = KeHoach(
+        co_quan=TRUONG,
+        ngay=Ngay(2025),
+        trich_yeu="x",
+        nguoi_ky=HT,
+        phu_luc=[PhuLuc(tieu_de="A"), PhuLuc(tieu_de="B")],
+    )
     assert [two.nhan_phu_luc(i) for i in range(2)] == ["Phụ lục I", "Phụ lục II"]
 
 
@@ -81,6 +106,14 @@ def test_document_problems() -> None:
         KeHoach(co_quan=TRUONG, so=0, ky_hieu="KH PGD", ngay=Ngay(2025), trich_yeu="", nguoi_ky=HT)
     assert [f for f, _ in info.value.problems] == ["trich_yeu", "so", "ky_hieu"]
     with pytest.raises(ModelError, match="kết thúc trước khi bắt đầu"):
-        BienBan(co_quan=TRUONG, ngay=Ngay(2024), trich_yeu="x", dia_diem="y", thanh_phan=["z"],
-                thoi_gian_bat_dau=datetime(2024, 2, 5, 10), thoi_gian_ket_thuc=datetime(2024, 2, 5, 9),
-                chu_toa=ThanhVien(ho_ten="A"), thu_ky=ThanhVien(ho_ten="B"))
+        BienBan(
+            co_quan=TRUONG,
+            ngay=Ngay(2024),
+            trich_yeu="x",
+            dia_diem="y",
+            thanh_phan=["z"],
+            thoi_gian_bat_dau=datetime(2024, 2, 5, 10),
+            thoi_gian_ket_thuc=datetime(2024, 2, 5, 9),
+            chu_toa=ThanhVien(ho_ten="A"),
+            thu_ky=ThanhVien(ho_ten="B"),
+        )

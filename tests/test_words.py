@@ -89,14 +89,21 @@ def test_distinct_integers_give_distinct_words(a: int, b: int) -> None:
         assert so_thanh_chu(a) != so_thanh_chu(b)
 
 
-@given(st.decimals(min_value=-(10**12), max_value=10**12, places=3, allow_nan=False,
-                   allow_infinity=False))
+@given(
+    st.decimals(
+        min_value=-(10**12), max_value=10**12, places=3, allow_nan=False, allow_infinity=False
+    )
+)
 def test_decimals_round_trip(d: Decimal) -> None:
     assert chu_thanh_so(so_thanh_chu(d)) == d
 
 
-@given(integers, st.sampled_from(["linh", "lẻ"]), st.sampled_from(["tư", "bốn"]),
-       st.sampled_from(["nghìn", "ngàn"]))
+@given(
+    integers,
+    st.sampled_from(["linh", "lẻ"]),
+    st.sampled_from(["tư", "bốn"]),
+    st.sampled_from(["nghìn", "ngàn"]),
+)
 def test_variants_parse_back(n: int, linh: str, tu: str, nghin: str) -> None:
     words = so_thanh_chu(n, linh=linh, tu=tu, nghin=nghin)  # type: ignore[arg-type]
     assert chu_thanh_so(words) == n

@@ -2,11 +2,10 @@
 
 Describe a document once, as data or in Python, and get a Word file a school can still edit:
 
->>> from datetime import date
->>> from vnadmin_docs import CoQuan, NguoiKy, QuyetDinh, context
+>>> from vnadmin_docs import CoQuan, Ngay, NguoiKy, QuyetDinh, context
 >>> qd = QuyetDinh(
 ...     co_quan=CoQuan(ten="Trường THCS Quyết Tiến", viet_tat="THCSQT", dia_danh="Quyết Tiến"),
-...     so=2, ngay=date(2024, 2, 5), trich_yeu="Về việc phê duyệt kết quả tự đánh giá",
+...     so=2, ngay=Ngay(2024, 2, 5), trich_yeu="Về việc phê duyệt kết quả tự đánh giá",
 ...     nguoi_ky=NguoiKy(chuc_vu="Hiệu trưởng", ho_ten="Lương Anh Khương"),
 ...     tham_quyen_ban_hanh="Hiệu trưởng Trường THCS Quyết Tiến",
 ...     dieu=["Phê duyệt.", "Hiệu lực từ ngày ký.", "Thi hành."])
@@ -27,8 +26,8 @@ from .model import (
     DOCUMENT_TYPES,
     BaoCao,
     BienBan,
-    CoQuan,
     CongVan,
+    CoQuan,
     KeHoach,
     NguoiKy,
     PhuLuc,
@@ -76,9 +75,9 @@ __all__ = [
     "dinh_dang_so",
     "document_from_data",
     "load_document",
+    "nfc",
     "ngay_ngan",
     "ngay_thang_nam",
-    "nfc",
     "parse_markup",
     "phan_tram",
     "render",

@@ -29,11 +29,32 @@ __all__ = ["Finding", "check", "check_document"]
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-TITLES = ("KẾ HOẠCH", "BÁO CÁO", "QUYẾT ĐỊNH", "BIÊN BẢN", "TỜ TRÌNH", "THÔNG BÁO", "HƯỚNG DẪN",
-          "CHƯƠNG TRÌNH", "QUY CHẾ", "QUY ĐỊNH", "NGHỊ QUYẾT", "CHỈ THỊ", "ĐỀ ÁN", "PHƯƠNG ÁN",
-          "GIẤY MỜI", "GIẤY GIỚI THIỆU", "CÔNG ĐIỆN", "HỢP ĐỒNG", "THÔNG CÁO", "DỰ ÁN")
+TITLES = (
+    "KẾ HOẠCH",
+    "BÁO CÁO",
+    "QUYẾT ĐỊNH",
+    "BIÊN BẢN",
+    "TỜ TRÌNH",
+    "THÔNG BÁO",
+    "HƯỚNG DẪN",
+    "CHƯƠNG TRÌNH",
+    "QUY CHẾ",
+    "QUY ĐỊNH",
+    "NGHỊ QUYẾT",
+    "CHỈ THỊ",
+    "ĐỀ ÁN",
+    "PHƯƠNG ÁN",
+    "GIẤY MỜI",
+    "GIẤY GIỚI THIỆU",
+    "CÔNG ĐIỆN",
+    "HỢP ĐỒNG",
+    "THÔNG CÁO",
+    "DỰ ÁN",
+)
 AUTHORITY = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
-DATE_LINE = re.compile(r"^(?P<place>[^,]+), ngày (?P<d>\d+|\s+) tháng (?P<m>\d+|\s+) năm (?P<y>\d{4})$")
+DATE_LINE = re.compile(
+    r"^(?P<place>[^,]+), ngày (?P<d>\d+|\s+) tháng (?P<m>\d+|\s+) năm (?P<y>\d{4})$"
+)
 ACADEMIC = re.compile(r"^(GS|PGS|TS|ThS|CN|KS|BS)\.?\s", re.IGNORECASE)
 EMU_PER_MM = 36000
 
@@ -147,8 +168,16 @@ class _Checker:
     def add(self, rule: str, where: str, message: str) -> None:
         self.findings.append(Finding(rule, where, message))
 
-    def run_style(self, p: Paragraph, where: str, *, sizes: tuple[float, float],
-                  bold: bool | None = None, italic: bool | None = None, what: str) -> None:
+    def run_style(
+        self,
+        p: Paragraph,
+        where: str,
+        *,
+        sizes: tuple[float, float],
+        bold: bool | None = None,
+        italic: bool | None = None,
+        what: str,
+    ) -> None:
         runs = _text_runs(p)
         if not runs:
             return
@@ -173,37 +202,51 @@ class _Checker:
                 continue
             dims = sorted((round(w / EMU_PER_MM), round(h / EMU_PER_MM)))
             if dims != [210, 297]:
-                self.add("kho-giay", where, f"khổ giấy phải là A4 (210 × 297 mm), đang là "
-                         f"{dims[0]} × {dims[1]} mm")
+                self.add(
+                    "kho-giay",
+                    where,
+                    f"khổ giấy phải là A4 (210 × 297 mm), đang là {dims[0]} × {dims[1]} mm",
+                )
             landscape = section.orientation == WD_ORIENT.LANDSCAPE or w > h
             if landscape and i == 1:
                 self.add("kho-giay", where, "trang đầu văn bản phải đặt dọc")
             for name, label, low, high in (
-                ("top_margin", "lề trên", 20, 25), ("bottom_margin", "lề dưới", 20, 25),
-                ("left_margin", "lề trái", 30, 35), ("right_margin", "lề phải", 15, 20),
+                ("top_margin", "lề trên", 20, 25),
+                ("bottom_margin", "lề dưới", 20, 25),
+                ("left_margin", "lề trái", 30, 35),
+                ("right_margin", "lề phải", 15, 20),
             ):
                 value = getattr(section, name)
                 mm = (value or 0) / EMU_PER_MM
                 if not low - 0.5 <= mm <= high + 0.5:
-                    self.add("le", where, f"{label} phải từ {low} đến {high} mm, đang là {mm:.1f} mm")
+                    self.add(
+                        "le", where, f"{label} phải từ {low} đến {high} mm, đang là {mm:.1f} mm"
+                    )
 
     def page_numbers(self) -> None:
         section = self.doc.sections[0]
         fields = section._sectPr.xpath("./w:titlePg")
         title_pg = bool(fields) and fields[0].get(qn("w:val")) not in ("0", "false")
         header = section.header
-        has_page = bool(header._element.xpath(".//w:fldSimple[contains(@w:instr,'PAGE')] | "
-                                              ".//w:instrText[contains(.,'PAGE')]"))
+        has_page = bool(
+            header._element.xpath(
+                ".//w:fldSimple[contains(@w:instr,'PAGE')] | .//w:instrText[contains(.,'PAGE')]"
+            )
+        )
         if not has_page:
             self.add("so-trang", "đầu trang", "phải đánh số trang (trường PAGE) ở giữa lề trên")
             return
         if not title_pg:
-            self.add("so-trang", "đầu trang", "không hiển thị số trang ở trang đầu "
-                     "(bật 'Trang đầu khác')")
+            self.add(
+                "so-trang",
+                "đầu trang",
+                "không hiển thị số trang ở trang đầu (bật 'Trang đầu khác')",
+            )
         else:
             first = section.first_page_header
-            if first._element.xpath(".//w:fldSimple[contains(@w:instr,'PAGE')] | "
-                                    ".//w:instrText[contains(.,'PAGE')]"):
+            if first._element.xpath(
+                ".//w:fldSimple[contains(@w:instr,'PAGE')] | .//w:instrText[contains(.,'PAGE')]"
+            ):
                 self.add("so-trang", "đầu trang đầu", "trang đầu không được hiển thị số trang")
         for p in header.paragraphs:
             if p._p.xpath(".//w:fldSimple | .//w:instrText"):
@@ -241,8 +284,12 @@ class _Checker:
         """Check the header table; returns (is_bien_ban, is_cong_van) as far as it can tell."""
         first = self.blocks[0] if self.blocks else None
         if not isinstance(first, Table) or len(first.columns) < 2:
-            self.add("dau-van-ban", "đầu văn bản", "phải có phần đầu gồm bảng hai cột: tên cơ quan "
-                     "và số, ký hiệu bên trái; quốc hiệu, tiêu ngữ, địa danh và ngày bên phải")
+            self.add(
+                "dau-van-ban",
+                "đầu văn bản",
+                "phải có phần đầu gồm bảng hai cột: tên cơ quan "
+                "và số, ký hiệu bên trái; quốc hiệu, tiêu ngữ, địa danh và ngày bên phải",
+            )
             return False, False
         left, right = first.rows[0].cells[0], first.rows[0].cells[-1]
         is_bien_ban = any(p.text.strip() == "BIÊN BẢN" for p in self._body_paragraphs())
@@ -253,8 +300,9 @@ class _Checker:
     def _left(self, cell: _Cell) -> bool:
         where = "phần đầu, cột trái"
         paragraphs = _nonempty(cell.paragraphs)
-        so_index = next((i for i, p in enumerate(paragraphs) if p.text.strip().startswith("Số")),
-                        None)
+        so_index = next(
+            (i for i, p in enumerate(paragraphs) if p.text.strip().startswith("Số")), None
+        )
         if so_index is None:
             self.add("so-ky-hieu", where, "thiếu dòng 'Số: …/…'")
             return False
@@ -266,8 +314,9 @@ class _Checker:
             if name.text != name.text.upper():
                 self.add("co-quan", where, "tên cơ quan ban hành phải viết in hoa")
             for chu_quan in paragraphs[: so_index - 1]:
-                self.run_style(chu_quan, where, sizes=(12, 13), bold=False,
-                               what="tên cơ quan chủ quản")
+                self.run_style(
+                    chu_quan, where, sizes=(12, 13), bold=False, what="tên cơ quan chủ quản"
+                )
             if not any(_has_rule(p) or _has_drawing(p) for p in cell.paragraphs):
                 self.add("co-quan", where, "thiếu đường kẻ dưới tên cơ quan ban hành")
         so = paragraphs[so_index]
@@ -286,8 +335,11 @@ class _Checker:
             return
         number, ky_hieu = match.groups()
         if number and len(number) < 2:
-            self.add("so-ky-hieu", where, f"số nhỏ hơn 10 phải ghi thêm số 0 phía trước ({number} → "
-                     f"0{number})")
+            self.add(
+                "so-ky-hieu",
+                where,
+                f"số nhỏ hơn 10 phải ghi thêm số 0 phía trước ({number} → 0{number})",
+            )
         try:
             SoKyHieu(None, ky_hieu)
         except ValueError as exc:
@@ -313,8 +365,11 @@ class _Checker:
             all_p = cell.paragraphs
             j = next(k for k, q in enumerate(all_p) if q._p is p._p)
             after = all_p[j + 1] if j + 1 < len(all_p) else None
-            ruled = _has_rule(p) or (after is not None and not after.text.strip()
-                                     and (_has_rule(after) or _has_drawing(after)))
+            ruled = _has_rule(p) or (
+                after is not None
+                and not after.text.strip()
+                and (_has_rule(after) or _has_drawing(after))
+            )
             if not ruled:
                 self.add("tieu-ngu", where, "thiếu đường kẻ liền dưới tiêu ngữ")
         dates = [p for p in paragraphs if ", ngày" in p.text or p.text.strip().startswith("ngày")]
@@ -329,8 +384,11 @@ class _Checker:
     def _date(self, text: str, where: str) -> None:
         match = DATE_LINE.match(text)
         if not match:
-            self.add("ngay-thang", where, "phải có dạng '<Địa danh>, ngày 06 tháng 3 năm 2025', "
-                     f"đang là {text!r}")
+            self.add(
+                "ngay-thang",
+                where,
+                f"phải có dạng '<Địa danh>, ngày 06 tháng 3 năm 2025', đang là {text!r}",
+            )
             return
         day, month = match.group("d"), match.group("m")
         if day.strip() and len(day) != 2:
@@ -340,7 +398,9 @@ class _Checker:
             if m in (1, 2) and len(month) != 2:
                 self.add("ngay-thang", where, f"tháng {m} phải ghi là 0{m}")
             if m >= 3 and month.startswith("0"):
-                self.add("ngay-thang", where, f"tháng {m} không ghi số 0 phía trước ({month} → {m})")
+                self.add(
+                    "ngay-thang", where, f"tháng {m} không ghi số 0 phía trước ({month} → {m})"
+                )
             if not 1 <= m <= 12:
                 self.add("ngay-thang", where, f"tháng {m} không hợp lệ")
 
@@ -356,8 +416,12 @@ class _Checker:
                 self.add("kinh-gui", "sau phần đầu", "công văn phải có dòng 'Kính gửi:'")
             return
         if not paragraphs or paragraphs[0].text.strip() not in TITLES:
-            self.add("ten-loai", "sau phần đầu", "thiếu tên loại văn bản (in hoa, đậm, căn giữa), "
-                     "hoặc công văn thiếu dòng 'V/v …' dưới số, ký hiệu")
+            self.add(
+                "ten-loai",
+                "sau phần đầu",
+                "thiếu tên loại văn bản (in hoa, đậm, căn giữa), "
+                "hoặc công văn thiếu dòng 'V/v …' dưới số, ký hiệu",
+            )
             return
         title = paragraphs[0]
         self.run_style(title, "tên loại văn bản", sizes=(13, 14), bold=True, what="tên loại")
@@ -391,9 +455,13 @@ class _Checker:
         if last_text is None:
             self.add("noi-dung", "phần nội dung", "văn bản không có nội dung")
         elif not last_text[1].text.rstrip().endswith("./."):
-            self.add("noi-dung", f"đoạn {last_text[0]}",
-                     "cuối phần nội dung phải có dấu './.'" if not is_bien_ban else
-                     "biên bản phải kết thúc bằng dòng 'Cuộc họp kết thúc vào …./.'")
+            self.add(
+                "noi-dung",
+                f"đoạn {last_text[0]}",
+                "cuối phần nội dung phải có dấu './.'"
+                if not is_bien_ban
+                else "biên bản phải kết thúc bằng dòng 'Cuộc họp kết thúc vào …./.'",
+            )
 
     def signature(self, is_bien_ban: bool) -> None:
         tables = [b for b in self.blocks if isinstance(b, Table)]
@@ -409,7 +477,9 @@ class _Checker:
                     self.add("chu-ky", "cuối biên bản", f"thiếu chữ ký {who}")
             return
         if len(cells) < 2:
-            self.add("chu-ky", "cuối văn bản", "nơi nhận (trái) và chữ ký (phải) phải đặt ngang nhau")
+            self.add(
+                "chu-ky", "cuối văn bản", "nơi nhận (trái) và chữ ký (phải) phải đặt ngang nhau"
+            )
             return
         self._noi_nhan(cells[0])
         self._signer(cells[-1])
@@ -420,8 +490,9 @@ class _Checker:
         if not paragraphs or paragraphs[0].text.strip() != "Nơi nhận:":
             self.add("noi-nhan", where, "phải bắt đầu bằng 'Nơi nhận:'")
             return
-        self.run_style(paragraphs[0], where, sizes=(12, 12), bold=True, italic=True,
-                       what="chữ 'Nơi nhận:'")
+        self.run_style(
+            paragraphs[0], where, sizes=(12, 12), bold=True, italic=True, what="chữ 'Nơi nhận:'"
+        )
         items = paragraphs[1:]
         if not items:
             self.add("noi-nhan", where, "chưa có nơi nhận nào")
@@ -451,7 +522,9 @@ class _Checker:
                 self.add("chu-ky", where, "quyền hạn, chức vụ người ký phải in hoa")
         first = titles[0].text.strip()
         if first.startswith(AUTHORITY) and not first.startswith("Q.") and len(titles) < 2:
-            self.add("chu-ky", where, f"ký '{first.split()[0]}' phải có dòng chức vụ người ký bên dưới")
+            self.add(
+                "chu-ky", where, f"ký '{first.split()[0]}' phải có dòng chức vụ người ký bên dưới"
+            )
         self.run_style(name, where, sizes=(13, 14), bold=True, what="họ tên người ký")
         if ACADEMIC.match(name.text.strip()):
             self.add("chu-ky", where, "không ghi học hàm, học vị trước họ tên người ký")

@@ -41,8 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Soạn văn bản hành chính đúng thể thức Nghị định 30/2020/NĐ-CP.",
     )
     parser.add_argument("--version", action="version", version=f"vnadmin-docs {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
-                                metavar="LỆNH")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="LỆNH")
 
     p = sub.add_parser("render", help="tạo tệp .docx từ tệp dữ liệu YAML/JSON")
     p.add_argument("input", type=Path, help="tệp dữ liệu văn bản (.yaml, .yml hoặc .json)")
@@ -95,8 +94,9 @@ def _template(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
-         stderr: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     """Run the command line; returns the exit code."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr

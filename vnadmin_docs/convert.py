@@ -68,9 +68,14 @@ class LibreOfficeConverter:
             command = [
                 self.soffice,
                 f"-env:UserInstallation={profile.as_uri()}",
-                "--headless", "--norestore", "--nolockcheck", "--nodefault",
-                "--convert-to", "pdf:writer_pdf_Export",
-                "--outdir", str(staging),
+                "--headless",
+                "--norestore",
+                "--nolockcheck",
+                "--nodefault",
+                "--convert-to",
+                "pdf:writer_pdf_Export",
+                "--outdir",
+                str(staging),
                 *(str(Path(s).resolve()) for s in sources),
             ]
             output = self._run(command, work)
@@ -88,8 +93,13 @@ class LibreOfficeConverter:
         env = {**os.environ, "HOME": work}
         try:
             process = subprocess.Popen(
-                command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                env=env, start_new_session=True, stdin=subprocess.DEVNULL,
+                command,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                env=env,
+                start_new_session=True,
+                stdin=subprocess.DEVNULL,
             )
         except OSError as exc:
             raise ConversionError(
@@ -108,4 +118,3 @@ class LibreOfficeConverter:
                 f"LibreOffice kết thúc với mã lỗi {process.returncode}", output=output
             )
         return output
-

@@ -113,8 +113,10 @@ class Ngay:
         return core_schema.no_info_plain_validator_function(
             convert,
             json_schema_input_schema=core_schema.union_schema(
-                [core_schema.str_schema(pattern=r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"),
-                 core_schema.int_schema()]
+                [
+                    core_schema.str_schema(pattern=r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"),
+                    core_schema.int_schema(),
+                ]
             ),
             serialization=core_schema.to_string_ser_schema(),
         )

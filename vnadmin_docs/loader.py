@@ -76,14 +76,14 @@ def _lines(node: yaml.Node, path: Path_, out: LineMap, problems: list[Problem]) 
             name = nfc(str(key.value))
             if name in seen:
                 problems.append(
-                    Problem(_format(path + (name,)), "khóa bị lặp lại", key.start_mark.line + 1)
+                    Problem(_format((*path, name)), "khóa bị lặp lại", key.start_mark.line + 1)
                 )
             seen.add(name)
-            _lines(value, path + (name,), out, problems)
-            out[path + (name,)] = key.start_mark.line + 1
+            _lines(value, (*path, name), out, problems)
+            out[(*path, name)] = key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _lines(item, path + (index,), out, problems)
+            _lines(item, (*path, index), out, problems)
 
 
 def _normalize(value: Any) -> Any:
@@ -161,8 +161,10 @@ def _line(path: Path_, lines: LineMap | None) -> int | None:
     return None
 
 
-_TYPE_TAG = re.compile(r"^(function-\w+\[.*\]|int|str|bool|float|list\[.*\]|dict\[.*\]|none|nullable"
-                       r"|date|datetime|lax-or-strict\[.*\]|json-or-python\[.*\])$")
+_TYPE_TAG = re.compile(
+    r"^(function-\w+\[.*\]|int|str|bool|float|list\[.*\]|dict\[.*\]|none|nullable"
+    r"|date|datetime|lax-or-strict\[.*\]|json-or-python\[.*\])$"
+)
 
 _MESSAGES = {
     "missing": "thiếu trường bắt buộc",
@@ -238,13 +240,16 @@ def _message(err: Mapping[str, Any], field: str | None) -> str:
     return f"không hợp lệ ({err.get('msg', kind)})"
 
 
-def problems_from(exc: ValidationError, *, lines: LineMap | None = None,
-                  prefix: Path_ = ()) -> list[Problem]:
+def problems_from(
+    exc: ValidationError, *, lines: LineMap | None = None, prefix: Path_ = ()
+) -> list[Problem]:
     """Translate a pydantic ``ValidationError`` into located Vietnamese problems."""
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     for err in exc.errors(include_url=False):
-        loc = prefix + tuple(p for p in err["loc"] if not (isinstance(p, str) and _TYPE_TAG.match(p)))
+        loc = prefix + tuple(
+            p for p in err["loc"] if not (isinstance(p, str) and _TYPE_TAG.match(p))
+        )
         error = (err.get("ctx") or {}).get("error")
         if isinstance(error, ModelError):
             pairs = [(loc + ((f,) if f else ()), m) for f, m in error.problems]
@@ -262,13 +267,23 @@ def problems_from(exc: ValidationError, *, lines: LineMap | None = None,
 # ---------------------------------------------------------------- documents
 
 
-@cache
+_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
+
+
 def _adapter(cls: Any) -> TypeAdapter[Any]:
-    return TypeAdapter(cls)
+    if cls not in _ADAPTERS:
+        _ADAPTERS[cls] = TypeAdapter(cls)
+    return _ADAPTERS[cls]
 
 
-def parse_as(cls: type[T], data: Any, *, lines: LineMap | None = None,
-             source: str | None = None, prefix: Path_ = ()) -> T:
+def parse_as(
+    cls: type[T],
+    data: Any,
+    *,
+    lines: LineMap | None = None,
+    source: str | None = None,
+    prefix: Path_ = (),
+) -> T:
     """Validate ``data`` as ``cls`` (a model dataclass), raising :class:`InputError` with every
     problem at once."""
     try:
@@ -276,30 +291,38 @@ def parse_as(cls: type[T], data: Any, *, lines: LineMap | None = None,
     except ValidationError as exc:
         raise InputError(problems_from(exc, lines=lines, prefix=prefix), source=source) from None
     except ModelError as exc:
-        problems = [Problem(_format(prefix + ((f,) if f else ())), m, _line(prefix, lines))
-                    for f, m in exc.problems]
+        problems = [
+            Problem(_format(prefix + ((f,) if f else ())), m, _line(prefix, lines))
+            for f, m in exc.problems
+        ]
         raise InputError(problems, source=source) from None
 
 
-def document_type(data: Any, *, lines: LineMap | None = None, source: str | None = None
-                  ) -> type[VanBan]:
+def document_type(
+    data: Any, *, lines: LineMap | None = None, source: str | None = None
+) -> type[VanBan]:
     """The document class an input names in its ``loai`` key."""
     if not isinstance(data, dict):
-        raise InputError([Problem("", "tệp phải là một nhóm trường (khóa: giá trị)", 1)],
-                         source=source)
+        raise InputError(
+            [Problem("", "tệp phải là một nhóm trường (khóa: giá trị)", 1)], source=source
+        )
     valid = ", ".join(m.key for m in LoaiVanBan)
     if "loai" not in data:
-        raise InputError([Problem("loai", f"thiếu loại văn bản; chọn một trong: {valid}",
-                                  _line((), lines))], source=source)
+        raise InputError(
+            [Problem("loai", f"thiếu loại văn bản; chọn một trong: {valid}", _line((), lines))],
+            source=source,
+        )
     try:
         return DOCUMENT_TYPES[LoaiVanBan.parse(str(data["loai"]))]
     except ValueError as exc:
-        raise InputError([Problem("loai", str(exc), _line(("loai",), lines))],
-                         source=source) from None
+        raise InputError(
+            [Problem("loai", str(exc), _line(("loai",), lines))], source=source
+        ) from None
 
 
-def document_from_data(data: Any, *, lines: LineMap | None = None,
-                       source: str | None = None) -> VanBan:
+def document_from_data(
+    data: Any, *, lines: LineMap | None = None, source: str | None = None
+) -> VanBan:
     """Build a document from already-read data with a ``loai`` key."""
     cls = document_type(data, lines=lines, source=source)
     fields = {k: v for k, v in data.items() if k != "loai" and k not in _IGNORED_KEYS}

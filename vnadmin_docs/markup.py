@@ -75,9 +75,7 @@ def _protect(text: str) -> str:
 
 
 def _restore(text: str) -> str:
-    return re.sub(
-        "[\ue000-\ue07f]", lambda m: chr(ord(m.group(0)) - _PLACEHOLDER_BASE), text
-    )
+    return re.sub("[\ue000-\ue07f]", lambda m: chr(ord(m.group(0)) - _PLACEHOLDER_BASE), text)
 
 
 def _inline(text: str, bold: bool, italic: bool) -> list[Span]:

@@ -4,11 +4,11 @@ Every string that enters the model is normalised to Unicode NFC. Constructors ch
 single object can know (a valid ký hiệu, a signer whose authority needs a "for whom"), and
 report every problem of that object at once in a :class:`ModelError`.
 
->>> from datetime import date
+>>> from vnadmin_docs.dates import Ngay
 >>> truong = CoQuan(ten="Trường THCS Quyết Tiến", viet_tat="THCSQT", dia_danh="Quyết Tiến",
 ...                 chu_quan="UBND huyện Tiên Lãng")
 >>> ky = NguoiKy(chuc_vu="Hiệu trưởng", ho_ten="Lương Anh Khương")
->>> qd = QuyetDinh(co_quan=truong, so=2, ngay=date(2024, 2, 5), nguoi_ky=ky,
+>>> qd = QuyetDinh(co_quan=truong, so=2, ngay=Ngay(2024, 2, 5), nguoi_ky=ky,
 ...     trich_yeu="Về việc phê duyệt kết quả tự đánh giá mức độ chuyển đổi số",
 ...     tham_quyen_ban_hanh="Hiệu trưởng Trường THCS Quyết Tiến",
 ...     dieu=["Phê duyệt kết quả.", "Quyết định có hiệu lực từ ngày ký.", "Các ông (bà) ... thi hành."])
@@ -181,7 +181,10 @@ class NguoiKy:
         needs = self.tham_quyen in (ThamQuyen.TM, ThamQuyen.KT, ThamQuyen.TL, ThamQuyen.TUQ)
         if needs and not (self.thay_mat or "").strip():
             problems.append(
-                ("thay_mat", f"ký {self.tham_quyen.tien_to} phải ghi ký thay mặt/thay ai (thay_mat)")
+                (
+                    "thay_mat",
+                    f"ký {self.tham_quyen.tien_to} phải ghi ký thay mặt/thay ai (thay_mat)",
+                )
             )
         if not needs and self.thay_mat:
             problems.append(("thay_mat", "chỉ dùng với thẩm quyền TM, KT, TL hoặc TUQ"))

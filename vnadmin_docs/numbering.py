@@ -144,7 +144,9 @@ class SoKyHieu:
         number, sep, ky_hieu = body.partition("/")
         number = number.strip()
         if not sep or not ky_hieu:
-            raise ValueError(f"số, ký hiệu phải có dạng 'số/ký hiệu', ví dụ '89/BC-THCSQT': {text!r}")
+            raise ValueError(
+                f"số, ký hiệu phải có dạng 'số/ký hiệu', ví dụ '89/BC-THCSQT': {text!r}"
+            )
         if number and not number.isdigit():
             raise ValueError(f"số văn bản phải là chữ số: {number!r}")
         return cls(int(number) if number else None, ky_hieu)

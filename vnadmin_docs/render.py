@@ -288,7 +288,9 @@ def template_variables(template: Path | str) -> set[str]:
     try:
         return set(DocxTemplate(str(template)).get_undeclared_template_variables(_environment()))
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"Mẫu {template} có lỗi cú pháp Jinja (dòng {exc.lineno}): {exc}") from exc
+        raise TemplateError(
+            f"Mẫu {template} có lỗi cú pháp Jinja (dòng {exc.lineno}): {exc}"
+        ) from exc
 
 
 def _fill(doc: VanBan, template: Path) -> DocxTemplate:

@@ -26,9 +26,7 @@ _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "t�
 _BILLION = 10**9
 
 
-def _triple(
-    n: int, *, full: bool, linh: str, tu: str
-) -> list[str]:
+def _triple(n: int, *, full: bool, linh: str, tu: str) -> list[str]:
     """Read 0 < n < 1000; ``full`` when a higher group precedes (so "không trăm", "linh")."""
     h, rest = divmod(n, 100)
     t, u = divmod(rest, 10)
@@ -71,7 +69,7 @@ def _below_billion(n: int, *, full: bool, linh: str, tu: str, nghin: str) -> lis
 def _integer(n: int, *, full: bool, linh: str, tu: str, nghin: str) -> list[str]:
     if n >= _BILLION:
         high, low = divmod(n, _BILLION)
-        words = _integer(high, full=full, linh=linh, tu=tu, nghin=nghin) + ["tỷ"]
+        words = [*_integer(high, full=full, linh=linh, tu=tu, nghin=nghin), "tỷ"]
         if low:
             words += _below_billion(low, full=True, linh=linh, tu=tu, nghin=nghin)
         return words

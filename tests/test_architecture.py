@@ -1,0 +1,85 @@
+"""The layers of docs/dev/architecture.md: imports point down only; heavy libraries stay in place."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import vnadmin_docs
+
+PACKAGE = Path(vnadmin_docs.__file__).parent
+
+LAYERS = {
+    # layer 0: pure, no I/O
+    "errors": 0,
+    "text": 0,
+    "dates": 0,
+    "numbers": 0,
+    "words": 0,
+    "numbering": 0,
+    "markup": 0,
+    "model": 0,
+    # layer 2: rendering to and reading .docx
+    "_ooxml": 2,
+    "_atomic": 2,
+    "render": 2,
+    "check": 2,
+    # layer 3: conversion to PDF
+    "convert": 3,
+    # layer 4: the edge
+    "loader": 4,
+    "cli": 4,
+    "__main__": 4,
+    "__init__": 4,
+}
+
+ONLY_IN = {
+    "docxtpl": {"render"},
+    "jinja2": {"render"},
+    "subprocess": {"convert"},
+    "pypdf": set(),
+    "yaml": {"loader"},
+}
+
+
+def _imports(path: Path) -> tuple[set[str], set[str]]:
+    internal, external = set(), set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 1:
+                internal.add((node.module or "").split(".")[0])
+            elif node.module:
+                external.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Import):
+            external |= {a.name.split(".")[0] for a in node.names}
+    return internal, external
+
+
+def test_every_module_has_a_layer() -> None:
+    modules = {p.stem for p in PACKAGE.glob("*.py")}
+    assert modules == set(LAYERS)
+
+
+def test_imports_point_down() -> None:
+    for name, layer in LAYERS.items():
+        internal, _ = _imports(PACKAGE / f"{name}.py")
+        for target in internal:
+            if target:
+                assert LAYERS[target] <= layer, f"{name} (layer {layer}) imports {target}"
+
+
+def test_heavy_libraries_stay_in_their_module() -> None:
+    for name in LAYERS:
+        _, external = _imports(PACKAGE / f"{name}.py")
+        for lib, allowed in ONLY_IN.items():
+            if lib in external:
+                assert name in allowed, f"{name} imports {lib}"
+
+
+def test_public_surface() -> None:
+    assert sorted(vnadmin_docs.__all__) == sorted(set(vnadmin_docs.__all__))
+    for name in vnadmin_docs.__all__:
+        assert hasattr(vnadmin_docs, name), name
+    importlib.import_module("vnadmin_docs.__main__".replace(".__main__", ""))
+    assert (PACKAGE / "py.typed").exists()
