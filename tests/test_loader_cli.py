@@ -82,7 +82,7 @@ BROKEN = {
     ),
     "unknown field with a suggestion": (
         GOOD + "noi_nhann: [a]\n",
-        ["noi_nhann (dòng 9): trường không có trong mẫu văn bản (có phải là 'noi_nhan'?)"],
+        ["noi_nhann (dòng 9): trường không có trong định dạng tệp (có phải là 'noi_nhan'?)"],
     ),
     "item of the wrong type": (
         GOOD + "noi_nhan:\n  - Phòng GDĐT\n  - {a: 1}\n",

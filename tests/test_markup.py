@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from vnadmin_docs.markup import Heading, Paragraph, Span, Table, parse, plain
+from vnadmin_docs.markup import Cell, Heading, Paragraph, Span, Table, parse, plain
 
 
 def test_blocks() -> None:
@@ -43,9 +43,9 @@ def test_tables() -> None:
     table = blocks[1]
     assert isinstance(table, Table)
     assert table.header_rows == 1
-    assert [[plain(c) for c in row] for row in table.rows] == [
+    assert [[plain(c.spans) for c in row if c] for row in table.rows] == [
         ["TT", "Nội dung"],
         ["1", "Một"],
         ["2", "a | b"],
     ]
-    assert table.rows[1][1] == (Span("Một", bold=True),)
+    assert table.rows[1][1] == Cell((Span("Một", bold=True),))

@@ -14,9 +14,37 @@ Each :class:`Problem` has a ``path`` in the input (``noi_nhan[2]``), a Vietnames
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-__all__ = ["ConversionError", "InputError", "Problem", "TemplateError", "VnAdminError"]
+__all__ = [
+    "ConversionError",
+    "InputError",
+    "Loc",
+    "Problem",
+    "TemplateError",
+    "VnAdminError",
+    "format_path",
+]
+
+Loc = tuple[str | int, ...]
+"""A path into an input as keys and indexes: ``("noi_nhan", 2)``."""
+
+
+def format_path(loc: Loc) -> str:
+    """``("noi_nhan", 2)`` → ``noi_nhan[2]``; keys with dots are quoted: ``ket_qua["1.4"]``.
+
+    >>> format_path(("ket_qua", "1.4", "diem")), format_path(("nhom", 0, "ma"))
+    ('ket_qua["1.4"].diem', 'nhom[0].ma')
+    """
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif "." in part or " " in part:
+            out += f'["{part}"]'
+        else:
+            out += f".{part}" if out else part
+    return out
 
 
 class VnAdminError(Exception):
@@ -34,6 +62,12 @@ class Problem:
     path: str
     message: str
     line: int | None = None
+    loc: Loc = field(default=(), compare=False, repr=False)
+    """The raw path, so that the edge can add the line once it knows the file."""
+
+    @classmethod
+    def at(cls, loc: Loc, message: str) -> Problem:
+        return cls(format_path(loc), message, loc=loc)
 
     def __str__(self) -> str:
         where = self.path or "(gốc)"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import importlib.resources
 import json
 import re
 import typing
@@ -33,16 +34,22 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from .errors import InputError, Problem
+from .errors import InputError, Problem, format_path
+from .indicators import BoChiSo
+from .indicators import validate as validate_set
 from .model import DOCUMENT_TYPES, ModelError, VanBan
 from .numbering import LoaiVanBan
+from .scoring import DanhGia, Scorecard, score
 from .text import nfc
 
 __all__ = [
     "LineMap",
     "document_from_data",
+    "indicator_set_names",
+    "load_assessment",
     "load_data",
     "load_document",
+    "load_indicator_set",
     "parse_as",
     "schema",
 ]
@@ -56,7 +63,19 @@ _IGNORED_KEYS = ("$schema",)
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text: the model parses them and reports bad ones."""
+    """SafeLoader that leaves dates as text (the model parses them and reports bad ones) and
+    keeps mapping keys as typed: ``1.10:`` is the code "1.10", not the number 1.1."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        self.flatten_mapping(node)
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key: Any = key_node.value
+            else:
+                key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            mapping[key] = self.construct_object(value_node, deep=deep)  # type: ignore[no-untyped-call]
+        return mapping
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -142,14 +161,7 @@ def load_data(path: Path | str) -> tuple[Any, LineMap]:
 # ---------------------------------------------------------------- validation errors → Problems
 
 
-def _format(path: Path_) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else part
-    return out
+_format = format_path
 
 
 def _line(path: Path_, lines: LineMap | None) -> int | None:
@@ -226,7 +238,7 @@ def _message(err: Mapping[str, Any], field: str | None) -> str:
     if kind in ("unexpected_keyword_argument", "extra_forbidden"):
         close = difflib.get_close_matches(field or "", _known_fields(), n=1)
         hint = f" (có phải là '{close[0]}'?)" if close else ""
-        return f"trường không có trong mẫu văn bản{hint}"
+        return f"trường không có trong định dạng tệp{hint}"
     if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")
         return f"giá trị không hợp lệ; chọn một trong: {expected}"
@@ -333,6 +345,73 @@ def load_document(path: Path | str) -> VanBan:
     """Load one document from a YAML or JSON file."""
     data, lines = load_data(path)
     return document_from_data(data, lines=lines, source=str(path))
+
+
+# ---------------------------------------------------------------- indicator sets and assessments
+
+
+def _with_lines(exc: InputError, lines: LineMap, source: str) -> InputError:
+    problems = [
+        p if p.line is not None or not p.loc else dataclasses.replace(p, line=_line(p.loc, lines))
+        for p in exc.problems
+    ]
+    return InputError(problems, source=source)
+
+
+def indicator_set_names() -> list[str]:
+    """The codes of the indicator sets shipped in the package."""
+    folder = importlib.resources.files("vnadmin_docs") / "data" / "indicator_sets"
+    return sorted(
+        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
+    )
+
+
+def load_indicator_set(name_or_path: str | Path, *, base: Path | None = None) -> BoChiSo:
+    """Load and validate an indicator set: a shipped one by code (``qd-4725-2022``) or a file.
+
+    A relative path is taken from ``base`` (the folder of the file that names it).
+    """
+    name = str(name_or_path)
+    if name in indicator_set_names():
+        resource = (
+            importlib.resources.files("vnadmin_docs") / "data" / "indicator_sets" / f"{name}.yaml"
+        )
+        with importlib.resources.as_file(resource) as path:
+            return _load_set_file(path, source=name)
+    path = Path(name_or_path)
+    if base is not None and not path.is_absolute():
+        path = base / path
+    if not path.exists():
+        known = ", ".join(indicator_set_names())
+        message = f"không có bộ chỉ số {name!r} (có sẵn: {known}) và không tìm thấy tệp {path}"
+        raise InputError([Problem("bo_chi_so", message)])
+    return _load_set_file(path, source=str(path))
+
+
+def _load_set_file(path: Path, *, source: str) -> BoChiSo:
+    data, lines = load_data(path)
+    bo = parse_as(BoChiSo, data, lines=lines, source=source)
+    problems = validate_set(bo)
+    if problems:
+        raise _with_lines(InputError(problems), lines, source)
+    return bo
+
+
+def load_assessment(path: Path | str) -> tuple[DanhGia, BoChiSo, Scorecard]:
+    """Load a self-assessment, its indicator set, and score it; every problem at once."""
+    path = Path(path)
+    data, lines = load_data(path)
+    danh_gia = parse_as(DanhGia, data, lines=lines, source=str(path))
+    try:
+        bo = load_indicator_set(danh_gia.bo_chi_so, base=path.parent)
+    except InputError as exc:
+        if exc.source is None:
+            raise _with_lines(exc, lines, str(path)) from None
+        raise
+    try:
+        return danh_gia, bo, score(bo, danh_gia)
+    except InputError as exc:
+        raise _with_lines(exc, lines, str(path)) from None
 
 
 # ---------------------------------------------------------------- JSON Schema

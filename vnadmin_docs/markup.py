@@ -24,7 +24,17 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Block", "Heading", "Paragraph", "Span", "Table", "parse", "parse_inline", "plain"]
+__all__ = [
+    "Block",
+    "Cell",
+    "Heading",
+    "Paragraph",
+    "Span",
+    "Table",
+    "parse",
+    "parse_inline",
+    "plain",
+]
 
 
 @dataclass(frozen=True)
@@ -52,9 +62,24 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """A table cell; it covers ``rowspan`` × ``colspan`` grid positions from where it stands."""
+
+    spans: Spans
+    rowspan: int = 1
+    colspan: int = 1
+    align: Literal["left", "center", "right"] = "left"
+
+
+@dataclass(frozen=True)
 class Table:
-    rows: tuple[tuple[Spans, ...], ...]
+    """A table on a grid: ``rows[r][c]`` is a :class:`Cell`, or ``None`` where a cell above or
+    to the left spans over it. ``widths`` are column widths in cm (empty: automatic);
+    ``header_rows`` are repeated on every page and set in bold."""
+
+    rows: tuple[tuple[Cell | None, ...], ...]
     header_rows: int = 0
+    widths: tuple[float, ...] = ()
 
 
 Block = Heading | Paragraph | Table
@@ -143,7 +168,7 @@ def parse(text: str) -> list[Block]:
             blocks.append(Paragraph(parse_inline("\n".join(current)), marker))
             current = None
         if table is not None:
-            rows = tuple(tuple(_merge(_inline(c, False, False)) for c in r) for r in table)
+            rows = tuple(tuple(Cell(_merge(_inline(c, False, False))) for c in r) for r in table)
             blocks.append(Table(rows, header_rows))
             table, header_rows = None, 0
 

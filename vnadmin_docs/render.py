@@ -21,7 +21,8 @@ from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Mm, Pt
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
@@ -197,22 +198,37 @@ def add_blocks(container: Any, blocks: Sequence[Block]) -> None:
             _add_table(container, block)
 
 
+_ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
+
+
 def _add_table(container: Any, block: Table) -> None:
     width = max(len(r) for r in block.rows)
     table = container.add_table(rows=len(block.rows), cols=width)
     table.style = "Table Grid"
+    if block.widths:
+        table.autofit = False
+        for c, cm in enumerate(block.widths[:width]):
+            table.columns[c].width = Cm(cm)
+            for row in table.rows:
+                row.cells[c].width = Cm(cm)
+    for r in range(block.header_rows):
+        table.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for r, row in enumerate(block.rows):
-        header = r < block.header_rows
-        if header:
-            tr_pr = table.rows[r]._tr.get_or_add_trPr()
-            repeat = OxmlElement("w:tblHeader")
-            tr_pr.append(repeat)
-        for c in range(width):
-            cell = table.cell(r, c)
-            p = cell.paragraphs[0]
+        for c, cell in enumerate(row):
+            if cell is None:
+                continue
+            target = table.cell(r, c)
+            if cell.rowspan > 1 or cell.colspan > 1:
+                target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+            p = target.paragraphs[0]
             p.style = TABLE_STYLE
-            spans = row[c] if c < len(row) else ()
-            if header:
+            p.alignment = _ALIGN[cell.align]
+            spans = cell.spans
+            if r < block.header_rows:
                 spans = tuple(Span(s.text, True, s.italic) for s in spans)
             _add_spans(p, spans)
 
@@ -232,9 +248,6 @@ def _set_page_number_start(section: Any, start: int) -> None:
 
 
 def _add_appendices(d: DocumentObject, doc: VanBan) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
     def line(text: str, *, bold: bool = False, italic: bool = False, size: int = 14) -> None:
         p = d.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
