@@ -13,15 +13,43 @@ from vnadmin_docs.cli import main as cli
 HERE = Path(__file__).resolve().parent
 
 
+DOCS = HERE / "documents"
+THANH_TRI = HERE / "thanh-tri-2024-2025"
+QUYET_TIEN = HERE / "quyet-tien-2023-2024"
+
+WITH_TABLES = {
+    # output name: (input, extra render arguments)
+    "ke-hoach-gdtx-hai-phong-2023-kem-phan-cong": (
+        DOCS / "ke-hoach-gdtx-hai-phong-2023.yaml",
+        ["--phan-cong", str(HERE / "plans" / "phan-cong-gdtx-hai-phong-2023.yaml")],
+    ),
+    "bao-cao-thanh-tri-2024-2025-kem-bang-diem": (
+        THANH_TRI / "bao-cao.yaml",
+        ["--bang-diem", str(THANH_TRI / "tu-danh-gia.yaml")],
+    ),
+    "bao-cao-thcs-quyet-tien-2024-kem-bang-diem": (
+        DOCS / "bao-cao-thcs-quyet-tien-2024.yaml",
+        ["--bang-diem", str(QUYET_TIEN / "tu-danh-gia.yaml")],
+    ),
+}
+
+
+def _render(source: Path, target: Path, *extra: str) -> Path:
+    if cli(["render", str(source), "-o", str(target), *extra]) != 0:
+        raise SystemExit(f"không tạo được {target}")
+    return target
+
+
 def build(out: Path) -> list[Path]:
-    """Render ``examples/documents/*.yaml`` and the in-code Quyết định into ``out``."""
+    """Render every example document into ``out``: ``examples/documents/*.yaml`` (documents),
+    the reports with their scored tables, the plan with its assignment table, and the
+    Quyết định built in code. Returns the .docx paths."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for source in sorted((HERE / "documents").glob("*.yaml")):
-        target = out / f"{source.stem}.docx"
-        if cli(["render", str(source), "-o", str(target)]) != 0:
-            raise SystemExit(f"không tạo được {target}")
-        written.append(target)
+    for source in sorted(DOCS.glob("*.yaml")):
+        written.append(_render(source, out / f"{source.stem}.docx"))
+    for name, (source, extra) in WITH_TABLES.items():
+        written.append(_render(source, out / f"{name}.docx", *extra))
     sys.path.insert(0, str(HERE))
     import quyet_dinh_in_code
 
@@ -32,9 +60,21 @@ def build(out: Path) -> list[Path]:
     return written
 
 
+def score(out: Path) -> list[Path]:
+    """Score both example assessments and write their standalone scored tables."""
+    tables = []
+    for folder in (THANH_TRI, QUYET_TIEN):
+        target = out / f"bang-tu-danh-gia-{folder.name}.docx"
+        if cli(["score", str(folder / "tu-danh-gia.yaml"), "--docx", str(target)]) != 0:
+            raise SystemExit(f"không chấm được {folder}")
+        tables.append(target)
+    return tables
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else Path("build/examples")
     written = build(out)
+    score(out)
     status = cli(["check", *map(str, written)])
     print(f"Đã tạo {len(written)} văn bản trong {out}")
     return status

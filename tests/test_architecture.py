@@ -20,6 +20,10 @@ LAYERS = {
     "numbering": 0,
     "markup": 0,
     "model": 0,
+    # layer 1: indicator sets, scoring, the tables built from them
+    "indicators": 1,
+    "scoring": 1,
+    "tables": 1,
     # layer 2: rendering to and reading .docx
     "_ooxml": 2,
     "_atomic": 2,

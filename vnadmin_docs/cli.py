@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 the checker found problems; 2 bad input, template or us
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import shutil
 import sys
@@ -20,9 +21,12 @@ from . import __version__
 from ._atomic import atomic_path
 from .check import check
 from .errors import InputError, Problem, TemplateError, VnAdminError
-from .loader import load_document, schema
+from .loader import load_assessment, load_assignment, load_document, schema
+from .model import BaoCao
 from .numbering import LoaiVanBan
-from .render import render, template_path
+from .numbers import dinh_dang_so
+from .render import render, render_table_document, template_path
+from .tables import dinh_kem_bang_diem, scored_table
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -47,6 +51,23 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("input", type=Path, help="tệp dữ liệu văn bản (.yaml, .yml hoặc .json)")
     p.add_argument("-o", "--output", type=Path, help="tệp .docx cần tạo (mặc định: cùng tên)")
     p.add_argument("--template", type=Path, help="mẫu .docx đã chỉnh sửa (thay cho mẫu có sẵn)")
+    p.add_argument(
+        "--bang-diem",
+        type=Path,
+        metavar="TU_DANH_GIA",
+        help="đính kèm bảng tự đánh giá (tệp tự đánh giá) làm phụ lục của báo cáo",
+    )
+    p.add_argument(
+        "--phan-cong",
+        type=Path,
+        metavar="PHAN_CONG",
+        help="đính kèm bảng phân công, hướng dẫn theo tiêu chí làm phụ lục",
+    )
+
+    p = sub.add_parser("score", help="chấm điểm mức độ chuyển đổi số từ tệp tự đánh giá")
+    p.add_argument("input", type=Path, help="tệp tự đánh giá (.yaml/.json)")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    p.add_argument("--docx", type=Path, help="xuất bảng tự đánh giá ra tệp .docx riêng")
 
     p = sub.add_parser("check", help="kiểm tra thể thức NĐ30 của tệp .docx")
     p.add_argument("files", type=Path, nargs="+", help="tệp .docx cần kiểm tra")
@@ -61,9 +82,56 @@ def _parser() -> argparse.ArgumentParser:
 
 def _render(args: argparse.Namespace, out: TextIO) -> int:
     doc = load_document(args.input)
+    if args.bang_diem is not None:
+        if not isinstance(doc, BaoCao):
+            problem = Problem("loai", "chỉ đính kèm bảng tự đánh giá vào báo cáo (loai: bao_cao)")
+            raise InputError([problem], source=str(args.input))
+        _, _, scorecard = load_assessment(args.bang_diem)
+        doc = dinh_kem_bang_diem(doc, scorecard)
+    if args.phan_cong is not None:
+        bang, bo = load_assignment(args.phan_cong)
+        doc = dataclasses.replace(doc, phu_luc=[*doc.phu_luc, bang.phu_luc(bo)])
     target = args.output or args.input.with_suffix(".docx")
     render(doc, target, template=args.template)
     print(f"Đã tạo {target}", file=out)
+    return EXIT_OK
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _score(args: argparse.Namespace, out: TextIO) -> int:
+    _, _, sc = load_assessment(args.input)
+    if args.json:
+        print(json.dumps(sc.to_json(), ensure_ascii=False, indent=2), file=out)
+    else:
+        print(f"Bảng điểm: {sc.unit}, năm học {sc.year}", file=out)
+        print(f"Bộ chỉ số: {sc.source}", file=out)
+        print(f"{'Mã':<7}{'Tiêu chí':<58}{'Tối đa':>7}{'Điểm':>7}{'Mức độ':>8}", file=out)
+        for g in sc.groups:
+            row = f"{g.code:<7}{_short(g.name, 56):<58}{dinh_dang_so(g.max):>7}"
+            print(f"{row}{dinh_dang_so(g.points):>7}{g.level:>8}", file=out)
+            for c in g.criteria:
+                name = _short(c.text, 54)
+                if c.mandatory:
+                    met = "Đạt" if c.met else "Chưa đạt"
+                    print(f"  {c.code:<5}{name:<58}{'—':>7}{met:>7}{'—':>8}", file=out)
+                else:
+                    assert c.max is not None and c.points is not None
+                    row = f"  {c.code:<5}{name:<58}{dinh_dang_so(c.max):>7}"
+                    print(f"{row}{dinh_dang_so(c.points):>7}{c.level:>8}", file=out)
+        print(file=out)
+        for line in (*sc.explanations, *(g.gap for g in sc.groups)):
+            print(line, file=out)
+    if args.docx is not None:
+        title = [
+            "BẢNG TỰ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ",
+            f"{sc.unit.upper()} NĂM HỌC {sc.year}",
+            f"(Theo {sc.source})",
+        ]
+        render_table_document(title, [scored_table(sc)], args.docx, author=sc.unit)
+        print(f"Đã tạo {args.docx}", file=out if not args.json else sys.stderr)
     return EXIT_OK
 
 
@@ -106,6 +174,8 @@ def main(
             return _render(args, out)
         if args.command == "check":
             return _check(args, out)
+        if args.command == "score":
+            return _score(args, out)
         if args.command == "schema":
             print(json.dumps(schema(), ensure_ascii=False, indent=2), file=out)
             return EXIT_OK

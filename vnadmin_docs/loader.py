@@ -40,6 +40,7 @@ from .indicators import validate as validate_set
 from .model import DOCUMENT_TYPES, ModelError, VanBan
 from .numbering import LoaiVanBan
 from .scoring import DanhGia, Scorecard, score
+from .tables import BangPhanCong
 from .text import nfc
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "document_from_data",
     "indicator_set_names",
     "load_assessment",
+    "load_assignment",
     "load_data",
     "load_document",
     "load_indicator_set",
@@ -73,8 +75,8 @@ class _Loader(yaml.SafeLoader):
             if isinstance(key_node, yaml.ScalarNode):
                 key: Any = key_node.value
             else:
-                key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
-            mapping[key] = self.construct_object(value_node, deep=deep)  # type: ignore[no-untyped-call]
+                key = self.construct_object(key_node, deep=deep)
+            mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
 
@@ -412,6 +414,27 @@ def load_assessment(path: Path | str) -> tuple[DanhGia, BoChiSo, Scorecard]:
         return danh_gia, bo, score(bo, danh_gia)
     except InputError as exc:
         raise _with_lines(exc, lines, str(path)) from None
+
+
+def load_assignment(path: Path | str) -> tuple[BangPhanCong, BoChiSo]:
+    """Load a plan's assignment table input and its indicator set; unknown codes are problems."""
+    path = Path(path)
+    data, lines = load_data(path)
+    bang = parse_as(BangPhanCong, data, lines=lines, source=str(path))
+    bo = load_indicator_set(bang.bo_chi_so, base=path.parent)
+    known = {tc.ma for _, tc in bo.tieu_chi()}
+    problems = [
+        Problem(
+            "phan_cong." + code,
+            f"mã tiêu chí {code!r} không có trong bộ chỉ số {bo.ma}",
+            _line(("phan_cong", code), lines),
+        )
+        for code in bang.phan_cong
+        if code not in known
+    ]
+    if problems:
+        raise InputError(problems, source=str(path))
+    return bang, bo
 
 
 # ---------------------------------------------------------------- JSON Schema

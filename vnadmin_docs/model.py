@@ -24,6 +24,7 @@ from enum import Enum
 from typing import Annotated, Any, ClassVar
 
 from .dates import Ngay, ngay_ngan
+from .markup import Block
 from .numbering import LoaiVanBan, SoKyHieu
 from .text import normalize_fields
 
@@ -234,6 +235,8 @@ class PhuLuc:
     """Overrides the label (``Phụ lục I``; ``PHỤ LỤC`` when there is only one)."""
     kem_theo: str | None = None
     """Overrides the ``(Kèm theo …)`` line."""
+    khoi: tuple[Block, ...] = ()
+    """Blocks built in code (e.g. a scored table), placed after ``noi_dung``."""
 
     def __post_init__(self) -> None:
         normalize_fields(self)

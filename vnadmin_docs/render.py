@@ -19,9 +19,9 @@ from typing import Any
 import jinja2
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
@@ -42,6 +42,7 @@ __all__ = [
     "context",
     "render",
     "render_bytes",
+    "render_table_document",
     "template_path",
     "template_variables",
 ]
@@ -257,6 +258,7 @@ def _add_appendices(d: DocumentObject, doc: VanBan) -> None:
 
     for index, phu_luc in enumerate(doc.phu_luc):
         section = d.add_section(WD_SECTION.NEW_PAGE)
+        _shrink_break(d)
         portrait = (Mm(210), Mm(297))
         section.orientation = WD_ORIENT.LANDSCAPE if phu_luc.ngang else WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = portrait[::-1] if phu_luc.ngang else portrait
@@ -270,7 +272,21 @@ def _add_appendices(d: DocumentObject, doc: VanBan) -> None:
         rule.paragraph_format.right_indent = side
         mark_size(rule, 2)
         bottom_rule(rule)
-        add_blocks(d, markup.parse(phu_luc.noi_dung))
+        add_blocks(d, [*markup.parse(phu_luc.noi_dung), *phu_luc.khoi])
+
+
+def _shrink_break(d: DocumentObject) -> None:
+    """Make the paragraph that ends a section as small as possible, so that it never spills
+    onto a page of its own after a full last page."""
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    holder = d.element.body.xpath("./w:p[w:pPr/w:sectPr]")[-1]
+    p = DocxParagraph(holder, d._body)
+    fmt = p.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(1)
+    fmt.first_line_indent = Pt(0)
+    mark_size(p, 2)
 
 
 def _set_properties(d: DocumentObject, doc: VanBan) -> None:
@@ -354,3 +370,37 @@ def render_bytes(doc: VanBan, *, template: Path | str | None = None) -> bytes:
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()
+
+
+def render_table_document(
+    title: Sequence[str], blocks: Sequence[Block], out: Path | str, *, author: str = ""
+) -> Path:
+    """A standalone landscape document holding only a title and some blocks (e.g. a scored
+    table to print on its own), in the shipped templates' styles; written atomically."""
+    from docx import Document
+
+    with template_path(LoaiVanBan.BAO_CAO) as path:
+        d = Document(str(path))
+    body = d.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    section = d.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for k, line in enumerate(title):
+        p = d.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = p.add_run(line)
+        run.bold = k < 2
+        run.italic = k >= 2
+        run.font.size = Pt(14)
+    d.add_paragraph()
+    add_blocks(d, blocks)
+    props = d.core_properties
+    props.title = " ".join(title[:2])
+    props.author = author
+    props.last_modified_by = author
+    with atomic_path(out) as tmp:
+        d.save(str(tmp))
+    return Path(out)
