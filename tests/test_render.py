@@ -180,6 +180,17 @@ def test_user_text_comes_out_exactly_as_typed(tmp_path: Path) -> None:
     assert check(out) == []
 
 
+def _ke_hoach(**fields: object) -> KeHoach:
+    """A small valid Kế hoạch, with ``fields`` overriding its defaults."""
+    values: dict[str, object] = {
+        "co_quan": CoQuan(ten="Trường A", viet_tat="TA", dia_danh="X"),
+        "ngay": Ngay(2025, 3, 6),
+        "trich_yeu": "t",
+        "nguoi_ky": NguoiKy(chuc_vu="Hiệu trưởng", ho_ten="B"),
+    }
+    return KeHoach(**{**values, **fields})  # type: ignore[arg-type]
+
+
 def test_export_edit_and_reuse_a_template(tmp_path: Path) -> None:
     exported = tmp_path / "mau.docx"
     assert cli(["template", "ke_hoach", "-o", str(exported)]) == 0
@@ -187,13 +198,7 @@ def test_export_edit_and_reuse_a_template(tmp_path: Path) -> None:
     edited.styles["VB Noi dung"].font.size = Pt(13)
     edited.add_paragraph("Người soạn: {{ ho_ten }} & {{ co_quan }}")
     edited.save(str(tmp_path / "sua.docx"))
-    doc = KeHoach(
-        co_quan=CoQuan(ten="Trường A", viet_tat="TA", dia_danh="X"),
-        ngay=Ngay(2025, 3, 6),
-        trich_yeu="Kế hoạch thử",
-        nguoi_ky=NguoiKy(chuc_vu="Hiệu trưởng", ho_ten="B"),
-        noi_dung="Nội dung.",
-    )
+    doc = _ke_hoach(trich_yeu="Kế hoạch thử", noi_dung="Nội dung.")
     out = render(doc, tmp_path / "kh.docx", template=tmp_path / "sua.docx")
     result = Document(str(out))
     assert "Người soạn: B & TRƯỜNG A" in [p.text for p in result.paragraphs]
@@ -205,12 +210,7 @@ def test_template_with_unknown_variable_is_rejected(tmp_path: Path) -> None:
         edited = Document(str(path))
     edited.add_paragraph("{{ hieu_truong }} và {{ nam_hoc }}")
     edited.save(str(tmp_path / "sai.docx"))
-    doc = KeHoach(
-        co_quan=CoQuan(ten="Trường A", viet_tat="TA", dia_danh="X"),
-        ngay=Ngay(2025, 3, 6),
-        trich_yeu="t",
-        nguoi_ky=NguoiKy(chuc_vu="Hiệu trưởng", ho_ten="B"),
-    )
+    doc = _ke_hoach()
     with pytest.raises(TemplateError) as info:
         render(doc, tmp_path / "out.docx", template=tmp_path / "sai.docx")
     assert info.value.unknown == ("hieu_truong", "nam_hoc")
@@ -231,12 +231,7 @@ def test_user_templates_render_in_a_sandbox(tmp_path: Path, expression: str) -> 
         edited = Document(str(path))
     edited.add_paragraph(expression)
     edited.save(str(tmp_path / "hostile.docx"))
-    doc = KeHoach(
-        co_quan=CoQuan(ten="A", viet_tat="TA", dia_danh="X"),
-        ngay=Ngay(2025, 3, 6),
-        trich_yeu="t",
-        nguoi_ky=NguoiKy(chuc_vu="Hiệu trưởng", ho_ten="B"),
-    )
+    doc = _ke_hoach()
     with pytest.raises(TemplateError):
         render(doc, tmp_path / "out.docx", template=tmp_path / "hostile.docx")
     assert not (tmp_path / "out.docx").exists()

@@ -19,11 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, ClassVar, Literal
+from typing import Literal
 
 from .errors import Loc, Problem
 from .numbers import dinh_dang_so
-from .text import normalize_fields
+from .text import Record
 
 __all__ = [
     "BoChiSo",
@@ -36,15 +36,12 @@ __all__ = [
     "validate",
 ]
 
-_FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
 _EPSILON = Decimal("0.001")
 
 
 @dataclass(frozen=True, kw_only=True)
-class Khoang:
+class Khoang(Record):
     """A range of points, a percentage or a count."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     tu: Decimal | None = None
     """At least (≥)."""
@@ -109,7 +106,7 @@ class Bac(Khoang):
 
 
 @dataclass(frozen=True, kw_only=True)
-class QuyTac:
+class QuyTac(Record):
     """How an item's cap ("tối đa") follows from the school's facts.
 
     - ``co_khong``: deployed or not (fact ``co``): up to the item's maximum, or 0;
@@ -118,8 +115,6 @@ class QuyTac:
     - ``lua_chon``: a choice (fact ``chon``), each option with its cap;
     - ``moi_chuc_nang``: ``diem_moi`` per function deployed (fact ``chuc_nang``).
     """
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     loai: Literal["co_khong", "ty_le", "so_luong", "lua_chon", "moi_chuc_nang"]
     bac: tuple[Bac, ...] = ()
@@ -131,25 +126,18 @@ class QuyTac:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ChiBao:
+class ChiBao(Record):
     """An item of a criterion: text, maximum, rule."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     ma: str
     noi_dung: str
     toi_da: Decimal
     quy_tac: QuyTac
 
-    def __post_init__(self) -> None:
-        normalize_fields(self)
-
 
 @dataclass(frozen=True, kw_only=True)
-class TieuChi:
+class TieuChi(Record):
     """A criterion: a mandatory condition (no points), or points from its items or own rule."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     ma: str
     noi_dung: str
@@ -164,30 +152,20 @@ class TieuChi:
     minh_chung: str = ""
     """The evidence expected."""
 
-    def __post_init__(self) -> None:
-        normalize_fields(self)
-
 
 @dataclass(frozen=True, kw_only=True)
-class NhomTieuChi:
+class NhomTieuChi(Record):
     """A group of criteria, scored out of ``toi_da`` and given its own level."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     ma: str
     ten: str
     toi_da: Decimal
     tieu_chi: tuple[TieuChi, ...]
 
-    def __post_init__(self) -> None:
-        normalize_fields(self)
-
 
 @dataclass(frozen=True, kw_only=True)
-class BoChiSo:
+class BoChiSo(Record):
     """An indicator set, citing the regulation it comes from."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     ma: str
     ten: str
@@ -198,9 +176,6 @@ class BoChiSo:
     nhom: tuple[NhomTieuChi, ...]
     bat_buoc_chua_dat: Literal["muc_1", "bo_qua"] = "muc_1"
     """Policy for an unmet mandatory condition: the group is rated level 1, or it is ignored."""
-
-    def __post_init__(self) -> None:
-        normalize_fields(self)
 
     def tieu_chi(self) -> Iterator[tuple[NhomTieuChi, TieuChi]]:
         for nhom in self.nhom:

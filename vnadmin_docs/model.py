@@ -26,7 +26,7 @@ from typing import Annotated, Any, ClassVar
 from .dates import Ngay, ngay_ngan
 from .markup import Block
 from .numbering import LoaiVanBan, SoKyHieu
-from .text import normalize_fields
+from .text import Record
 
 __all__ = [
     "DOCUMENT_TYPES",
@@ -44,8 +44,6 @@ __all__ = [
     "ToTrinh",
     "VanBan",
 ]
-
-_FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
 
 
 class _Check:
@@ -124,10 +122,8 @@ class ThamQuyen(Enum):
 
 
 @dataclass(frozen=True, kw_only=True)
-class CoQuan:
+class CoQuan(Record):
     """An issuing body: its name, its abbreviation for ký hiệu, its place name, its parent."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     ten: Text
     """Name in normal case, e.g. ``Trung tâm GDNN-GDTX huyện Thanh Trì`` (headers print it in capitals)."""
@@ -141,7 +137,7 @@ class CoQuan:
     """A short name for citations, e.g. ``Phòng GDĐT``; defaults to ``ten``."""
 
     def __post_init__(self) -> None:
-        normalize_fields(self)
+        super().__post_init__()
         problems: list[tuple[str, str]] = []
         _nonblank(self, ("ten", "viet_tat", "dia_danh"), problems)
         if self.viet_tat.strip():
@@ -157,7 +153,7 @@ class CoQuan:
 
 
 @dataclass(frozen=True, kw_only=True)
-class NguoiKy:
+class NguoiKy(Record):
     """The signer: authority prefix, the head's title it signs for, own title and name.
 
     >>> NguoiKy(tham_quyen=ThamQuyen.KT, thay_mat="Giám đốc", chuc_vu="Phó Giám đốc",
@@ -167,8 +163,6 @@ class NguoiKy:
     ['Q. HIỆU TRƯỞNG']
     """
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
-
     chuc_vu: Text
     ho_ten: Text
     tham_quyen: ThamQuyen = ThamQuyen.KHONG
@@ -176,7 +170,7 @@ class NguoiKy:
     """For TM./KT./TL./TUQ.: the collective body or head signed for (``Giám đốc``)."""
 
     def __post_init__(self) -> None:
-        normalize_fields(self)
+        super().__post_init__()
         problems: list[tuple[str, str]] = []
         _nonblank(self, ("chuc_vu", "ho_ten"), problems)
         needs = self.tham_quyen in (ThamQuyen.TM, ThamQuyen.KT, ThamQuyen.TL, ThamQuyen.TUQ)
@@ -203,16 +197,14 @@ class NguoiKy:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ThanhVien:
+class ThanhVien(Record):
     """A person at a meeting: name and role (``Lương Anh Khương``, ``Hiệu trưởng``)."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     ho_ten: Text
     chuc_vu: str = ""
 
     def __post_init__(self) -> None:
-        normalize_fields(self)
+        super().__post_init__()
         problems: list[tuple[str, str]] = []
         _nonblank(self, ("ho_ten",), problems)
         _raise(problems)
@@ -222,10 +214,8 @@ class ThanhVien:
 
 
 @dataclass(frozen=True, kw_only=True)
-class PhuLuc:
+class PhuLuc(Record):
     """An appendix: title, body in the markup, landscape or not."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     tieu_de: Text
     noi_dung: str = ""
@@ -239,7 +229,7 @@ class PhuLuc:
     """Blocks built in code (e.g. a scored table), placed after ``noi_dung``."""
 
     def __post_init__(self) -> None:
-        normalize_fields(self)
+        super().__post_init__()
         problems: list[tuple[str, str]] = []
         _nonblank(self, ("tieu_de",), problems)
         _raise(problems)
@@ -262,10 +252,9 @@ def _strip_end(item: str) -> str:
 
 
 @dataclass(frozen=True, kw_only=True)
-class VanBan:
+class VanBan(Record):
     """What every document has: issuing body, number, date, subject, recipients, appendices."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
     LOAI: ClassVar[LoaiVanBan]
 
     co_quan: CoQuan
@@ -286,7 +275,7 @@ class VanBan:
     def __post_init__(self) -> None:
         if isinstance(self.ngay, date):
             object.__setattr__(self, "ngay", Ngay.of(self.ngay))
-        normalize_fields(self)
+        super().__post_init__()
         problems: list[tuple[str, str]] = []
         _nonblank(self, ("trich_yeu",), problems)
         if self.so is not None and (isinstance(self.so, bool) or self.so < 1):

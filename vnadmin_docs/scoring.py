@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any
 
 from .errors import InputError, Loc, Problem
 from .indicators import BoChiSo, Khoang, MucDo, NhomTieuChi, QuyTac, TieuChi
 from .numbers import dinh_dang_so
-from .text import normalize_fields
+from .text import Record
 
 __all__ = [
     "CriterionScore",
@@ -31,7 +31,6 @@ __all__ = [
     "score",
 ]
 
-_FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
 _FACTS = ("co", "dat", "ty_le", "so", "tong", "so_luong", "chon", "chuc_nang")
 _RULE_FACTS = {
     "co_khong": {"co"},
@@ -43,10 +42,8 @@ _RULE_FACTS = {
 
 
 @dataclass(frozen=True, kw_only=True)
-class KetQua:
+class KetQua(Record):
     """What a school states for one item or criterion code."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     co: bool | None = None
     """Deployed or not (``co_khong`` items)."""
@@ -68,18 +65,13 @@ class KetQua:
     minh_chung: tuple[str, ...] = ()
     """Evidence: text, links, or documents issued (``Kế hoạch số 128/KH-…``)."""
 
-    def __post_init__(self) -> None:
-        normalize_fields(self)
-
     def given(self) -> set[str]:
         return {name for name in _FACTS if getattr(self, name) is not None}
 
 
 @dataclass(frozen=True, kw_only=True)
-class DanhGia:
+class DanhGia(Record):
     """A school's self-assessment for one year against one indicator set."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     don_vi: str
     """The school, e.g. ``Trung tâm GDNN-GDTX huyện Thanh Trì``."""
@@ -88,9 +80,6 @@ class DanhGia:
     bo_chi_so: str = "qd-4725-2022"
     """A shipped set's code, or the path of a set file."""
     ket_qua: dict[str, KetQua] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        normalize_fields(self)
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,14 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, ClassVar, Literal
+from typing import Literal
 
 from .indicators import BoChiSo, QuyTac
 from .markup import Cell, Span, Table, parse_inline
 from .model import BaoCao, PhuLuc
 from .numbers import dinh_dang_so
 from .scoring import CriterionScore, Scorecard
-from .text import normalize_fields
+from .text import Record
 
 __all__ = [
     "LANDSCAPE_WIDTHS",
@@ -136,30 +136,20 @@ def dinh_kem_bang_diem(bao_cao: BaoCao, sc: Scorecard) -> BaoCao:
 
 
 @dataclass(frozen=True, kw_only=True)
-class PhanCong:
+class PhanCong(Record):
     """Who leads (``chu_tri``) and who does (``thuc_hien``) the work on one criterion."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
     chu_tri: str = ""
     thuc_hien: str = ""
 
-    def __post_init__(self) -> None:
-        normalize_fields(self)
-
 
 @dataclass(frozen=True, kw_only=True)
-class BangPhanCong:
+class BangPhanCong(Record):
     """An assignment input: which indicator set, the appendix title, and who does what."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
     bo_chi_so: str = "qd-4725-2022"
     tieu_de: str = "Hướng dẫn triển khai đánh giá mức độ chuyển đổi số của các đơn vị"
     phan_cong: dict[str, PhanCong] = dataclasses.field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        normalize_fields(self)
 
     def phu_luc(self, bo: BoChiSo) -> PhuLuc:
         """The assignment table as a landscape phụ lục of a plan."""

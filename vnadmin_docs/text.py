@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from typing import Any
+from typing import Any, ClassVar
 
-__all__ = ["nfc", "normalize_fields"]
+__all__ = ["Record", "nfc", "normalize_fields"]
 
 
 def nfc(text: str) -> str:
@@ -38,3 +38,14 @@ def normalize_fields(obj: Any) -> None:
         normalized = _normalize(value)
         if normalized is not value:
             object.__setattr__(obj, field.name, normalized)
+
+
+class Record:
+    """Base of the dataclasses that input files describe: every string field becomes NFC on
+    construction, and an input may not carry keys the class does not have (the loader reports
+    them). Subclasses with checks of their own call ``super().__post_init__()`` first."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    def __post_init__(self) -> None:
+        normalize_fields(self)
