@@ -25,6 +25,9 @@ from docx.text.paragraph import Paragraph
 
 from .numbering import SoKyHieu
 
+COVER_CATEGORY = "Bìa hồ sơ"
+"""Core-properties category of a dossier cover (see ``render.render_cover``)."""
+
 __all__ = ["Finding", "check", "check_document"]
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -529,10 +532,20 @@ class _Checker:
         if ACADEMIC.match(name.text.strip()):
             self.add("chu-ky", where, "không ghi học hàm, học vị trước họ tên người ký")
 
+    def cover(self) -> None:
+        texts = [p.text.strip() for p in self._body_paragraphs() if p.text.strip()]
+        if not any(t.startswith("HỒ SƠ") for t in texts):
+            self.add("bia", "bìa", "bìa hồ sơ phải có tên hồ sơ in hoa (HỒ SƠ …)")
+        if not any(re.search(r", năm \d{4}$", t) for t in texts):
+            self.add("bia", "bìa", "cuối bìa phải có địa danh và năm, ví dụ 'Thanh Trì, năm 2025'")
+
     def run(self) -> list[Finding]:
         self.page()
-        self.page_numbers()
         self.fonts()
+        if self.doc.core_properties.category == COVER_CATEGORY:
+            self.cover()
+            return self.findings
+        self.page_numbers()
         is_bien_ban, is_cong_van = self.header()
         self.title(is_cong_van)
         self.body(is_bien_ban)

@@ -19,9 +19,12 @@ from docx.opc.exceptions import PackageNotFoundError
 
 from . import __version__
 from ._atomic import atomic_path
+from .assemble import TocFont
+from .build import build_dossier
 from .check import check
-from .errors import InputError, Problem, TemplateError, VnAdminError
-from .loader import load_assessment, load_assignment, load_document, schema
+from .convert import INSTALL_HINT, LibreOfficeConverter, find_soffice, find_toc_font
+from .errors import ConversionError, InputError, Problem, TemplateError, VnAdminError
+from .loader import load_assessment, load_assignment, load_document, load_dossier, schema
 from .model import BaoCao
 from .numbering import LoaiVanBan
 from .numbers import dinh_dang_so
@@ -68,6 +71,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("input", type=Path, help="tệp tự đánh giá (.yaml/.json)")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.add_argument("--docx", type=Path, help="xuất bảng tự đánh giá ra tệp .docx riêng")
+
+    p = sub.add_parser("dossier", help="tạo cả hồ sơ tự đánh giá (.docx từng phần và ho-so.pdf)")
+    p.add_argument("input", type=Path, help="tệp hồ sơ (.yaml/.json)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="thư mục kết quả")
+    p.add_argument("--docx-only", action="store_true", help="chỉ tạo các tệp .docx, không tạo PDF")
+    p.add_argument(
+        "--timeout", type=float, default=300, help="giới hạn thời gian LibreOffice (giây)"
+    )
 
     p = sub.add_parser("check", help="kiểm tra thể thức NĐ30 của tệp .docx")
     p.add_argument("files", type=Path, nargs="+", help="tệp .docx cần kiểm tra")
@@ -135,6 +146,39 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _dossier(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    ho_so, bo, scorecard = load_dossier(args.input)
+    converter = None
+    font = None
+    if not args.docx_only:
+        converter = LibreOfficeConverter(find_soffice(), timeout=args.timeout)
+        found = find_toc_font()
+        if found is None:
+            raise ConversionError(
+                f"Không tìm thấy phông Liberation Serif. Cài đặt bằng lệnh: {INSTALL_HINT}"
+            )
+        font = TocFont(*found)
+    live = err.isatty()
+
+    def progress(message: str) -> None:
+        if live:
+            print(f"\r{message}   ", end="", file=err, flush=True)
+        elif "giây" not in message:
+            print(message, file=err, flush=True)
+
+    result = build_dossier(ho_so, bo, scorecard, args.output, converter=converter, font=font,
+                           progress=progress)  # fmt: skip
+    if live:
+        print(file=err)
+    for path in result.docx:
+        print(f"Đã tạo {path}", file=out)
+    if result.pdf is not None:
+        print(f"Đã tạo {result.pdf.path} ({result.pdf.pages} trang)", file=out)
+    for line in scorecard.explanations:
+        print(line, file=out)
+    return EXIT_OK
+
+
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     status = EXIT_OK
     for path in args.files:
@@ -176,6 +220,8 @@ def main(
             return _check(args, out)
         if args.command == "score":
             return _score(args, out)
+        if args.command == "dossier":
+            return _dossier(args, out, err)
         if args.command == "schema":
             print(json.dumps(schema(), ensure_ascii=False, indent=2), file=out)
             return EXIT_OK

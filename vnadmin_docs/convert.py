@@ -14,22 +14,57 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from .errors import ConversionError
 
-__all__ = ["INSTALL_HINT", "Converter", "LibreOfficeConverter", "find_soffice"]
+__all__ = [
+    "INSTALL_HINT",
+    "Converter",
+    "LibreOfficeConverter",
+    "Progress",
+    "find_soffice",
+    "find_toc_font",
+]
 
 INSTALL_HINT = "sudo apt-get install -y libreoffice-writer-nogui fonts-liberation2"
+
+
+Progress = Callable[[float], None]
+"""Called about once a second while a conversion runs, with the seconds elapsed."""
 
 
 class Converter(Protocol):
     """Converts .docx files to PDF files in ``outdir``; returns the PDFs in input order."""
 
-    def convert(self, sources: Sequence[Path], outdir: Path) -> list[Path]: ...
+    def convert(
+        self, sources: Sequence[Path], outdir: Path, *, progress: Progress | None = None
+    ) -> list[Path]: ...
+
+
+def find_toc_font() -> tuple[Path, Path] | None:
+    """Regular and bold TrueType files of a Times-compatible font with Vietnamese coverage
+    (Liberation Serif, else Times New Roman), via fontconfig; for the edge to pass on."""
+    if shutil.which("fc-match") is None:
+        return None
+    found = []
+    for style in ("", ":bold"):
+        for family in ("Liberation Serif", "Times New Roman"):
+            result = subprocess.run(
+                ["fc-match", "-f", "%{file}\n%{family}", f"{family}{style}"],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            path, _, got = result.stdout.partition("\n")
+            if result.returncode == 0 and family in got and path.endswith((".ttf", ".TTF")):
+                found.append(Path(path))
+                break
+    return (found[0], found[1]) if len(found) == 2 else None
 
 
 def find_soffice(candidates: Sequence[str] = ("soffice", "libreoffice")) -> str | None:
@@ -51,7 +86,9 @@ class LibreOfficeConverter:
     soffice: str | None
     timeout: float = 180.0
 
-    def convert(self, sources: Sequence[Path], outdir: Path) -> list[Path]:
+    def convert(
+        self, sources: Sequence[Path], outdir: Path, *, progress: Progress | None = None
+    ) -> list[Path]:
         if not sources:
             return []
         if not self.soffice or not (Path(self.soffice).exists() or shutil.which(self.soffice)):
@@ -78,7 +115,7 @@ class LibreOfficeConverter:
                 str(staging),
                 *(str(Path(s).resolve()) for s in sources),
             ]
-            output = self._run(command, work)
+            output = self._run(command, work, progress)
             results = []
             for name in names:
                 produced = staging / f"{name}.pdf"
@@ -89,7 +126,7 @@ class LibreOfficeConverter:
                 results.append(target)
         return results
 
-    def _run(self, command: list[str], work: str) -> str:
+    def _run(self, command: list[str], work: str, progress: Progress | None) -> str:
         env = {**os.environ, "HOME": work}
         try:
             process = subprocess.Popen(
@@ -105,14 +142,22 @@ class LibreOfficeConverter:
             raise ConversionError(
                 f"Không chạy được LibreOffice ({exc}). Cài đặt bằng lệnh: {INSTALL_HINT}"
             ) from exc
-        try:
-            output, _ = process.communicate(timeout=self.timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            output, _ = process.communicate()
-            raise ConversionError(
-                f"LibreOffice không phản hồi sau {self.timeout:g} giây; đã dừng", output=output
-            ) from None
+        started = time.monotonic()
+        while True:
+            elapsed = time.monotonic() - started
+            try:
+                output, _ = process.communicate(timeout=max(0.0, min(1.0, self.timeout - elapsed)))
+                break
+            except subprocess.TimeoutExpired:
+                if time.monotonic() - started >= self.timeout:
+                    os.killpg(process.pid, signal.SIGKILL)
+                    output, _ = process.communicate()
+                    raise ConversionError(
+                        f"LibreOffice không phản hồi sau {self.timeout:g} giây; đã dừng",
+                        output=output,
+                    ) from None
+                if progress is not None:
+                    progress(time.monotonic() - started)
         if process.returncode != 0:
             raise ConversionError(
                 f"LibreOffice kết thúc với mã lỗi {process.returncode}", output=output

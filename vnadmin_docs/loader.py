@@ -34,6 +34,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from .dossier import HoSo, documents
 from .errors import InputError, Problem, format_path
 from .indicators import BoChiSo
 from .indicators import validate as validate_set
@@ -51,6 +52,7 @@ __all__ = [
     "load_assignment",
     "load_data",
     "load_document",
+    "load_dossier",
     "load_indicator_set",
     "parse_as",
     "schema",
@@ -435,6 +437,41 @@ def load_assignment(path: Path | str) -> tuple[BangPhanCong, BoChiSo]:
     if problems:
         raise InputError(problems, source=str(path))
     return bang, bo
+
+
+def load_dossier(path: Path | str) -> tuple[HoSo, BoChiSo, Scorecard]:
+    """Load a dossier input, its assessment (inline or a file beside it) and indicator set,
+    and score it; every problem at once, with paths and lines."""
+    path = Path(path)
+    data, lines = load_data(path)
+    ho_so = parse_as(HoSo, data, lines=lines, source=str(path))
+    if isinstance(ho_so.tu_danh_gia, str):
+        danh_gia, bo, scorecard = load_assessment(path.parent / ho_so.tu_danh_gia)
+        problems = [
+            Problem("tu_danh_gia", f"{name} của tệp tự đánh giá ({got!r}) khác hồ sơ ({want!r})",
+                    _line(("tu_danh_gia",), lines))
+            for name, got, want in (("nam_hoc", danh_gia.nam_hoc, ho_so.nam_hoc),
+                                    ("don_vi", danh_gia.don_vi, ho_so.co_quan.ten))
+            if got != want
+        ]  # fmt: skip
+        if problems:
+            raise InputError(problems, source=str(path))
+    else:
+        inline = ho_so.tu_danh_gia
+        danh_gia = DanhGia(don_vi=ho_so.co_quan.ten, nam_hoc=ho_so.nam_hoc,
+                           bo_chi_so=inline.bo_chi_so, ket_qua=inline.ket_qua)  # fmt: skip
+        try:
+            bo = load_indicator_set(inline.bo_chi_so, base=path.parent)
+            scorecard = score(bo, danh_gia)
+        except InputError as exc:
+            moved = [Problem.at(("tu_danh_gia", *p.loc), p.message) if p.loc else p
+                     for p in exc.problems]  # fmt: skip
+            raise _with_lines(InputError(moved), lines, str(path)) from None
+    try:
+        documents(ho_so, bo, scorecard)
+    except InputError as exc:
+        raise _with_lines(exc, lines, str(path)) from None
+    return ho_so, bo, scorecard
 
 
 # ---------------------------------------------------------------- JSON Schema

@@ -43,6 +43,7 @@ __all__ = [
     "ThanhVien",
     "ToTrinh",
     "VanBan",
+    "trich_dan",
 ]
 
 
@@ -235,6 +236,15 @@ class PhuLuc(Record):
         _raise(problems)
 
 
+def trich_dan(loai: LoaiVanBan, so_ky_hieu: SoKyHieu, ngay: Ngay) -> str:
+    """A citation: ``Quyết định số 01/QĐ-THCSQT ngày 05/02/2024``.
+
+    >>> trich_dan(LoaiVanBan.QUYET_DINH, SoKyHieu(1, "QĐ-THCSQT"), Ngay(2024, 2, 5))
+    'Quyết định số 01/QĐ-THCSQT ngày 05/02/2024'
+    """
+    return f"{loai.ten} số {so_ky_hieu} ngày {ngay_ngan(ngay)}"
+
+
 def _roman(n: int) -> str:
     numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
     out = ""
@@ -304,7 +314,7 @@ class VanBan(Record):
     @property
     def trich_dan(self) -> str:
         """How other documents cite this one: ``Báo cáo số 89/BC-GDNN-GDTXTT ngày 06/3/2025``."""
-        return f"{self.LOAI.ten} số {self.so_ky_hieu} ngày {ngay_ngan(self.ngay)}"
+        return trich_dan(self.LOAI, self.so_ky_hieu, self.ngay)
 
     def _noi_nhan_dau(self) -> list[str]:
         """Recipients implied by the form (``Như trên`` for a Kính gửi)."""

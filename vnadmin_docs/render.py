@@ -30,18 +30,21 @@ from markupsafe import Markup
 from . import markup
 from ._atomic import atomic_path
 from ._ooxml import bottom_rule, mark_size
+from .check import COVER_CATEGORY
 from .dates import gio_phut, ngay_thang_nam
 from .errors import TemplateError
 from .markup import Block, Heading, Paragraph, Span, Table
-from .model import BaoCao, BienBan, CongVan, KeHoach, QuyetDinh, ToTrinh, VanBan
+from .model import BaoCao, BienBan, CongVan, CoQuan, KeHoach, QuyetDinh, ToTrinh, VanBan
 from .numbering import LoaiVanBan
 
 __all__ = [
+    "COVER_CATEGORY",
     "add_blocks",
     "body_blocks",
     "context",
     "render",
     "render_bytes",
+    "render_cover",
     "render_table_document",
     "template_path",
     "template_variables",
@@ -372,11 +375,8 @@ def render_bytes(doc: VanBan, *, template: Path | str | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def render_table_document(
-    title: Sequence[str], blocks: Sequence[Block], out: Path | str, *, author: str = ""
-) -> Path:
-    """A standalone landscape document holding only a title and some blocks (e.g. a scored
-    table to print on its own), in the shipped templates' styles; written atomically."""
+def _blank_document(*, landscape: bool) -> DocumentObject:
+    """An empty document with the shipped templates' styles and page set-up."""
     from docx import Document
 
     with template_path(LoaiVanBan.BAO_CAO) as path:
@@ -385,22 +385,65 @@ def render_table_document(
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    section = d.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
+    if landscape:
+        section = d.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+    return d
+
+
+def _centred(d: DocumentObject, text: str, *, size: float = 14, bold: bool = False,
+             italic: bool = False, before: float = 0) -> None:  # fmt: skip
+    p = d.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_before = Pt(before)
+    run = p.add_run(text)
+    run.bold, run.italic, run.font.size = bold, italic, Pt(size)
+
+
+def _save(d: DocumentObject, out: Path | str) -> Path:
+    with atomic_path(out) as tmp:
+        d.save(str(tmp))
+    return Path(out)
+
+
+def render_table_document(
+    title: Sequence[str], blocks: Sequence[Block], out: Path | str, *, author: str = ""
+) -> Path:
+    """A standalone landscape document holding only a title and some blocks (e.g. a scored
+    table to print on its own), in the shipped templates' styles; written atomically."""
+    d = _blank_document(landscape=True)
     for k, line in enumerate(title):
-        p = d.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = p.add_run(line)
-        run.bold = k < 2
-        run.italic = k >= 2
-        run.font.size = Pt(14)
+        _centred(d, line, bold=k < 2, italic=k >= 2)
     d.add_paragraph()
     add_blocks(d, blocks)
     props = d.core_properties
     props.title = " ".join(title[:2])
     props.author = author
     props.last_modified_by = author
-    with atomic_path(out) as tmp:
-        d.save(str(tmp))
-    return Path(out)
+    return _save(d, out)
+
+
+def render_cover(
+    co_quan: CoQuan, tieu_de: str, nam_hoc: str, dia_danh_nam: str, out: Path | str
+) -> Path:
+    """The dossier's cover (mẫu M1): the school at the top, the title, the school year, and
+    the place and year at the bottom; written atomically."""
+    d = _blank_document(landscape=False)
+    d.sections[0].different_first_page_header_footer = True
+    if co_quan.chu_quan:
+        _centred(d, co_quan.chu_quan.upper(), size=14)
+    _centred(d, co_quan.ten.upper(), size=14, bold=True)
+    rule = d.add_paragraph()
+    rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Cm(6.5)
+    mark_size(rule, 2)
+    bottom_rule(rule)
+    _centred(d, tieu_de.upper(), size=22, bold=True, before=200)
+    _centred(d, f"NĂM HỌC {nam_hoc}", size=16, bold=True, before=18)
+    _centred(d, dia_danh_nam, size=14, italic=True, before=260)
+    props = d.core_properties
+    props.title = f"{tieu_de} năm học {nam_hoc}"
+    props.author = props.last_modified_by = co_quan.ten
+    props.category = COVER_CATEGORY
+    props.language = "vi-VN"
+    return _save(d, out)
