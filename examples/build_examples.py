@@ -71,12 +71,28 @@ def score(out: Path) -> list[Path]:
     return tables
 
 
+def dossiers(out: Path, *, docx_only: bool = False) -> list[Path]:
+    """Build both example dossiers; returns their folders."""
+    folders = []
+    for folder in (THANH_TRI, QUYET_TIEN):
+        target = out / "ho-so" / folder.name
+        extra = ["--docx-only"] if docx_only else []
+        if cli(["dossier", str(folder / "ho-so.yaml"), "-o", str(target), *extra]) != 0:
+            raise SystemExit(f"không tạo được hồ sơ {folder.name}")
+        folders.append(target)
+    return folders
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else Path("build/examples")
     written = build(out)
     score(out)
-    status = cli(["check", *map(str, written)])
+    folders = dossiers(out)
+    parts = [p for folder in folders for p in sorted(folder.glob("*.docx"))]
+    status = cli(["check", *map(str, written + parts)])
     print(f"Đã tạo {len(written)} văn bản trong {out}")
+    for folder in folders:
+        print(f"Hồ sơ PDF: {folder / 'ho-so.pdf'}")
     return status
 
 

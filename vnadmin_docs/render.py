@@ -190,16 +190,31 @@ def _add_spans(paragraph: Any, spans: Sequence[Span]) -> None:
             run.italic = True
 
 
+class _StyleIds:
+    """Style names resolved to ids once per document (python-docx looks them up slowly)."""
+
+    def __init__(self, container: Any) -> None:
+        self._styles = container.part.styles
+        self._ids: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        if name not in self._ids:
+            self._ids[name] = self._styles[name].style_id
+        return self._ids[name]
+
+
 def add_blocks(container: Any, blocks: Sequence[Block]) -> None:
     """Append blocks to a python-docx document, cell or docxtpl sub-document, using the
     template's named styles (``VB Noi dung``, ``VB Muc 1``…, ``VB Bang``)."""
+    style = _StyleIds(container)
     for block in blocks:
-        if isinstance(block, Heading):
-            _add_spans(container.add_paragraph(style=HEADING_STYLES[block.level]), block.spans)
-        elif isinstance(block, Paragraph):
-            _add_spans(container.add_paragraph(style=BODY_STYLE), block.spans)
+        if isinstance(block, Heading | Paragraph):
+            name = HEADING_STYLES[block.level] if isinstance(block, Heading) else BODY_STYLE
+            paragraph = container.add_paragraph()
+            paragraph._p.style = style(name)
+            _add_spans(paragraph, block.spans)
         else:
-            _add_table(container, block)
+            _add_table(container, block, style)
 
 
 _ALIGN = {
@@ -209,27 +224,32 @@ _ALIGN = {
 }
 
 
-def _add_table(container: Any, block: Table) -> None:
+def _add_table(container: Any, block: Table, style: _StyleIds) -> None:
+    from docx.table import _Cell
+
     width = max(len(r) for r in block.rows)
     table = container.add_table(rows=len(block.rows), cols=width)
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = style("Table Grid")
+    # the grid read once: python-docx's table.cell() rebuilds it on every call
+    grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
     if block.widths:
         table.autofit = False
         for c, cm in enumerate(block.widths[:width]):
             table.columns[c].width = Cm(cm)
-            for row in table.rows:
-                row.cells[c].width = Cm(cm)
+            for row_cells in grid:
+                row_cells[c].width = Cm(cm)
     for r in range(block.header_rows):
         table.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    table_style = style(TABLE_STYLE)
     for r, row in enumerate(block.rows):
         for c, cell in enumerate(row):
             if cell is None:
                 continue
-            target = table.cell(r, c)
+            target = grid[r][c]
             if cell.rowspan > 1 or cell.colspan > 1:
-                target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+                target = target.merge(grid[r + cell.rowspan - 1][c + cell.colspan - 1])
             p = target.paragraphs[0]
-            p.style = TABLE_STYLE
+            p._p.style = table_style
             p.alignment = _ALIGN[cell.align]
             spans = cell.spans
             if r < block.header_rows:
