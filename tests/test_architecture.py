@@ -24,13 +24,17 @@ LAYERS = {
     "indicators": 1,
     "scoring": 1,
     "tables": 1,
+    "dossier": 1,
     # layer 2: rendering to and reading .docx
     "_ooxml": 2,
     "_atomic": 2,
     "render": 2,
     "check": 2,
-    # layer 3: conversion to PDF
+    # layer 3: conversion to PDF, assembly, the whole dossier
     "convert": 3,
+    "assemble": 3,
+    "build": 3,
+    "_uno_client": 3,
     # layer 4: the edge
     "loader": 4,
     "cli": 4,
@@ -42,7 +46,9 @@ ONLY_IN = {
     "docxtpl": {"render"},
     "jinja2": {"render"},
     "subprocess": {"convert"},
-    "pypdf": set(),
+    "pypdf": {"assemble"},
+    "reportlab": {"assemble"},
+    "uno": {"_uno_client"},
     "yaml": {"loader"},
 }
 

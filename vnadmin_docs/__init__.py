@@ -17,71 +17,95 @@ Describe a document once, as data or in Python, and get a Word file a school can
 
 __version__ = "0.1.0"
 
-from .check import Finding, check
-from .dates import Ngay, dia_danh_ngay, ngay_ngan, ngay_thang_nam
-from .errors import ConversionError, InputError, Problem, TemplateError, VnAdminError
-from .loader import document_from_data, load_document, schema
-from .markup import parse as parse_markup
-from .model import (
-    DOCUMENT_TYPES,
-    BaoCao,
-    BienBan,
-    CongVan,
-    CoQuan,
-    KeHoach,
-    NguoiKy,
-    PhuLuc,
-    QuyetDinh,
-    ThamQuyen,
-    ThanhVien,
-    ToTrinh,
-    VanBan,
-)
-from .numbering import VIET_TAT, LoaiVanBan, SoKyHieu
-from .numbers import dinh_dang_so, phan_tram
-from .render import context, render, render_bytes
-from .text import nfc
-from .words import chu_thanh_so, so_thanh_chu
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "DOCUMENT_TYPES",
-    "VIET_TAT",
-    "BaoCao",
-    "BienBan",
-    "CoQuan",
-    "CongVan",
-    "ConversionError",
-    "Finding",
-    "InputError",
-    "KeHoach",
-    "LoaiVanBan",
-    "Ngay",
-    "NguoiKy",
-    "PhuLuc",
-    "Problem",
-    "QuyetDinh",
-    "SoKyHieu",
-    "TemplateError",
-    "ThamQuyen",
-    "ThanhVien",
-    "ToTrinh",
-    "VanBan",
-    "VnAdminError",
-    "__version__",
-    "check",
-    "chu_thanh_so",
-    "context",
-    "dia_danh_ngay",
-    "dinh_dang_so",
-    "document_from_data",
-    "load_document",
-    "nfc",
-    "ngay_ngan",
-    "ngay_thang_nam",
-    "parse_markup",
-    "phan_tram",
-    "render",
-    "render_bytes",
-    "schema",
-    "so_thanh_chu",
-]
+# The public names, imported on first use (PEP 562): ``vnadmin-docs dossier`` starts
+# LibreOffice before the heavy libraries load, so that its start-up overlaps our work.
+_EXPORTS = {
+    "Finding": "check", "check": "check",
+    "Ngay": "dates", "dia_danh_ngay": "dates", "ngay_ngan": "dates", "ngay_thang_nam": "dates",
+    "ConversionError": "errors", "InputError": "errors", "Problem": "errors",
+    "TemplateError": "errors", "VnAdminError": "errors",
+    "document_from_data": "loader", "load_document": "loader", "schema": "loader",
+    "load_assessment": "loader", "load_dossier": "loader", "load_indicator_set": "loader",
+    "DOCUMENT_TYPES": "model", "BaoCao": "model", "BienBan": "model", "CoQuan": "model",
+    "CongVan": "model", "KeHoach": "model", "NguoiKy": "model", "PhuLuc": "model",
+    "QuyetDinh": "model", "ThamQuyen": "model", "ThanhVien": "model", "ToTrinh": "model",
+    "VanBan": "model",
+    "VIET_TAT": "numbering", "LoaiVanBan": "numbering", "SoKyHieu": "numbering",
+    "dinh_dang_so": "numbers", "phan_tram": "numbers",
+    "context": "render", "render": "render", "render_bytes": "render",
+    "nfc": "text",
+    "chu_thanh_so": "words", "so_thanh_chu": "words",
+    "Scorecard": "scoring", "score": "scoring",
+    "build_dossier": "build", "DossierResult": "build",
+}  # fmt: skip
+_RENAMED = {"parse_markup": ("markup", "parse")}
+
+__all__ = ["__version__", "parse_markup", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        module, attr = _EXPORTS[name], name
+    elif name in _RENAMED:
+        module, attr = _RENAMED[name]
+    else:
+        raise AttributeError(f"module 'vnadmin_docs' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:
+    from .build import DossierResult as DossierResult
+    from .build import build_dossier as build_dossier
+    from .check import Finding as Finding
+    from .check import check as check
+    from .dates import Ngay as Ngay
+    from .dates import dia_danh_ngay as dia_danh_ngay
+    from .dates import ngay_ngan as ngay_ngan
+    from .dates import ngay_thang_nam as ngay_thang_nam
+    from .errors import ConversionError as ConversionError
+    from .errors import InputError as InputError
+    from .errors import Problem as Problem
+    from .errors import TemplateError as TemplateError
+    from .errors import VnAdminError as VnAdminError
+    from .loader import document_from_data as document_from_data
+    from .loader import load_assessment as load_assessment
+    from .loader import load_document as load_document
+    from .loader import load_dossier as load_dossier
+    from .loader import load_indicator_set as load_indicator_set
+    from .loader import schema as schema
+    from .markup import parse as parse_markup
+    from .model import DOCUMENT_TYPES as DOCUMENT_TYPES
+    from .model import BaoCao as BaoCao
+    from .model import BienBan as BienBan
+    from .model import CongVan as CongVan
+    from .model import CoQuan as CoQuan
+    from .model import KeHoach as KeHoach
+    from .model import NguoiKy as NguoiKy
+    from .model import PhuLuc as PhuLuc
+    from .model import QuyetDinh as QuyetDinh
+    from .model import ThamQuyen as ThamQuyen
+    from .model import ThanhVien as ThanhVien
+    from .model import ToTrinh as ToTrinh
+    from .model import VanBan as VanBan
+    from .numbering import VIET_TAT as VIET_TAT
+    from .numbering import LoaiVanBan as LoaiVanBan
+    from .numbering import SoKyHieu as SoKyHieu
+    from .numbers import dinh_dang_so as dinh_dang_so
+    from .numbers import phan_tram as phan_tram
+    from .render import context as context
+    from .render import render as render
+    from .render import render_bytes as render_bytes
+    from .scoring import Scorecard as Scorecard
+    from .scoring import score as score
+    from .text import nfc as nfc
+    from .words import chu_thanh_so as chu_thanh_so
+    from .words import so_thanh_chu as so_thanh_chu

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.constants import PageLabelStyle
 from pypdf.generic import NameObject, TextStringObject
 
 from ._atomic import atomic_path
@@ -137,12 +138,14 @@ def assemble(
         writer.append(toc)
     outline = sorted([*starts, ("Mục lục", toc_index + 1)], key=lambda entry: entry[1])
     for title, first in outline:
-        writer.add_outline_item(title, first - 1)
+        writer.add_outline_item(title=title, page_number=first - 1)
     for (_, first), part, count in zip(starts, parts, counts, strict=True):
         if count == 1:
             writer.set_page_label(first - 1, first - 1, prefix=part.label)
         else:
-            writer.set_page_label(first - 1, first + count - 2, style="/D", prefix=f"{part.label} ")
+            writer.set_page_label(
+                first - 1, first + count - 2, style=PageLabelStyle.DECIMAL, prefix=f"{part.label} "
+            )
     writer.set_page_label(toc_index, toc_index, prefix="Mục lục")
     writer.add_metadata(
         {

@@ -1,6 +1,9 @@
 """The ``vnadmin-docs`` command line: a thin layer over the library, in Vietnamese.
 
 Exit codes: 0 success; 1 the checker found problems; 2 bad input, template or usage.
+
+Only light modules are imported at the top: ``dossier`` starts LibreOffice first and imports
+the heavy libraries (docxtpl, pydantic, pypdf…) while LibreOffice boots.
 """
 
 from __future__ import annotations
@@ -15,23 +18,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from docx.opc.exceptions import PackageNotFoundError
-
 from . import __version__
-from ._atomic import atomic_path
-from .assemble import TocFont
-from .build import build_dossier
-from .check import check
-from .convert import INSTALL_HINT, LibreOfficeConverter, find_soffice, find_toc_font
+from .convert import (
+    INSTALL_HINT,
+    Converter,
+    LibreOfficeConverter,
+    WarmLibreOffice,
+    find_soffice,
+    find_toc_font,
+    find_uno_python,
+)
 from .errors import ConversionError, InputError, Problem, TemplateError, VnAdminError
-from .loader import load_assessment, load_assignment, load_document, load_dossier, schema
-from .model import BaoCao
-from .numbering import LoaiVanBan
-from .numbers import dinh_dang_so
-from .render import render, render_table_document, template_path
-from .tables import dinh_kem_bang_diem, scored_table
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+DOCUMENT_KEYS = ["ke_hoach", "bao_cao", "quyet_dinh", "bien_ban", "to_trinh", "cong_van"]
+"""The ``LoaiVanBan`` keys, spelled out so that ``--help`` needs no heavy import (a test checks)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -79,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--timeout", type=float, default=300, help="giới hạn thời gian LibreOffice (giây)"
     )
+    p.add_argument(
+        "--one-shot",
+        action="store_true",
+        help="chạy LibreOffice một lần sau khi tạo văn bản, không khởi động sẵn",
+    )
 
     p = sub.add_parser("check", help="kiểm tra thể thức NĐ30 của tệp .docx")
     p.add_argument("files", type=Path, nargs="+", help="tệp .docx cần kiểm tra")
@@ -86,12 +92,17 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="in JSON Schema của tệp dữ liệu (để trình soạn thảo gợi ý)")
 
     p = sub.add_parser("template", help="xuất mẫu .docx có sẵn để chỉnh sửa trong Word")
-    p.add_argument("loai", choices=[m.key for m in LoaiVanBan], help="loại văn bản")
+    p.add_argument("loai", choices=DOCUMENT_KEYS, help="loại văn bản")
     p.add_argument("-o", "--output", type=Path, required=True, help="tệp .docx cần tạo")
-    return parser
+    return parser  # fmt: skip
 
 
 def _render(args: argparse.Namespace, out: TextIO) -> int:
+    from .loader import load_assessment, load_assignment, load_document
+    from .model import BaoCao
+    from .render import render
+    from .tables import dinh_kem_bang_diem
+
     doc = load_document(args.input)
     if args.bang_diem is not None:
         if not isinstance(doc, BaoCao):
@@ -113,6 +124,11 @@ def _short(text: str, width: int) -> str:
 
 
 def _score(args: argparse.Namespace, out: TextIO) -> int:
+    from .loader import load_assessment
+    from .numbers import dinh_dang_so
+    from .render import render_table_document
+    from .tables import scored_table
+
     _, _, sc = load_assessment(args.input)
     if args.json:
         print(json.dumps(sc.to_json(), ensure_ascii=False, indent=2), file=out)
@@ -147,16 +163,32 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _dossier(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    warm: WarmLibreOffice | None = None
+    uno_python = find_uno_python()
+    if not args.docx_only and not args.one_shot and uno_python is not None:
+        # start LibreOffice now: it boots while we import, load, score and render
+        warm = WarmLibreOffice(find_soffice(), uno_python, timeout=args.timeout).start()
+    try:
+        return _build(args, out, err, warm)
+    finally:
+        if warm is not None:
+            warm.close()
+
+
+def _build(args: argparse.Namespace, out: TextIO, err: TextIO, warm: WarmLibreOffice | None) -> int:
+    from .assemble import TocFont
+    from .build import build_dossier
+    from .loader import load_dossier
+
     ho_so, bo, scorecard = load_dossier(args.input)
-    converter = None
+    converter: Converter | None = None
     font = None
     if not args.docx_only:
-        converter = LibreOfficeConverter(find_soffice(), timeout=args.timeout)
+        converter = warm or LibreOfficeConverter(find_soffice(), timeout=args.timeout)
         found = find_toc_font()
         if found is None:
-            raise ConversionError(
-                f"Không tìm thấy phông Liberation Serif. Cài đặt bằng lệnh: {INSTALL_HINT}"
-            )
+            message = f"Không tìm thấy phông Liberation Serif. Cài đặt bằng lệnh: {INSTALL_HINT}"
+            raise ConversionError(message)
         font = TocFont(*found)
     live = err.isatty()
 
@@ -166,8 +198,18 @@ def _dossier(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         elif "giây" not in message:
             print(message, file=err, flush=True)
 
-    result = build_dossier(ho_so, bo, scorecard, args.output, converter=converter, font=font,
-                           progress=progress)  # fmt: skip
+    try:
+        result = build_dossier(
+            ho_so, bo, scorecard, args.output, converter=converter, font=font, progress=progress
+        )
+    except ConversionError as exc:
+        if warm is None or "python3-uno" not in str(exc):
+            raise
+        print("Không dùng được LibreOffice chạy sẵn; chạy LibreOffice một lần.", file=err)
+        once = LibreOfficeConverter(find_soffice(), timeout=args.timeout)
+        result = build_dossier(
+            ho_so, bo, scorecard, args.output, converter=once, font=font, progress=progress
+        )
     if live:
         print(file=err)
     for path in result.docx:
@@ -180,6 +222,10 @@ def _dossier(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
+    from docx.opc.exceptions import PackageNotFoundError
+
+    from .check import check
+
     status = EXIT_OK
     for path in args.files:
         if not path.is_file():
@@ -200,6 +246,10 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _template(args: argparse.Namespace, out: TextIO) -> int:
+    from ._atomic import atomic_path
+    from .numbering import LoaiVanBan
+    from .render import template_path
+
     with template_path(LoaiVanBan.parse(args.loai)) as source, atomic_path(args.output) as tmp:
         shutil.copyfile(source, tmp)
     print(f"Đã xuất mẫu {args.loai} ra {args.output}", file=out)
@@ -216,13 +266,15 @@ def main(
     try:
         if args.command == "render":
             return _render(args, out)
-        if args.command == "check":
-            return _check(args, out)
         if args.command == "score":
             return _score(args, out)
         if args.command == "dossier":
             return _dossier(args, out, err)
+        if args.command == "check":
+            return _check(args, out)
         if args.command == "schema":
+            from .loader import schema
+
             print(json.dumps(schema(), ensure_ascii=False, indent=2), file=out)
             return EXIT_OK
         if args.command == "template":

@@ -9,11 +9,15 @@ CLI, at the edge) passes the executable it found.
 
 from __future__ import annotations
 
+import contextlib
+import importlib.resources
 import os
+import queue
 import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,8 +31,10 @@ __all__ = [
     "Converter",
     "LibreOfficeConverter",
     "Progress",
+    "WarmLibreOffice",
     "find_soffice",
     "find_toc_font",
+    "find_uno_python",
 ]
 
 INSTALL_HINT = "sudo apt-get install -y libreoffice-writer-nogui fonts-liberation2"
@@ -163,3 +169,200 @@ class LibreOfficeConverter:
                 f"LibreOffice kết thúc với mã lỗi {process.returncode}", output=output
             )
         return output
+
+
+class WarmLibreOffice:
+    """A LibreOffice kept running between conversions, driven over UNO through a private pipe.
+
+    :meth:`start` returns at once: LibreOffice and the UNO client (``_uno_client.py``, run by
+    ``uno_python``, a Python that has Debian's ``python3-uno``) start in the background, so their
+    start-up overlaps whatever the caller does next (rendering the .docx files). All files of a
+    :meth:`convert` call go through that one LibreOffice, in its own profile directory; a
+    LibreOffice that died is restarted once. Use it as a context manager, or call :meth:`close`.
+    """
+
+    def __init__(self, soffice: str | None, uno_python: str, *, timeout: float = 180.0) -> None:
+        self.soffice = soffice
+        self.uno_python = uno_python
+        self.timeout = timeout
+        self._listener: subprocess.Popen[bytes] | None = None
+        self._client: subprocess.Popen[str] | None = None
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        self._work: str | None = None
+        self._ready = False
+
+    def __enter__(self) -> WarmLibreOffice:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start(self) -> WarmLibreOffice:
+        if self._listener is not None:
+            return self
+        if not self.soffice or not (Path(self.soffice).exists() or shutil.which(self.soffice)):
+            raise ConversionError(
+                f"Không tìm thấy LibreOffice để chuyển sang PDF. Cài đặt bằng lệnh: {INSTALL_HINT}"
+            )
+        self._work = tempfile.mkdtemp(prefix="vnadmin-lo-warm-")
+        pipe = f"vnadmin-{os.getpid()}-{os.urandom(4).hex()}"
+        profile = Path(self._work) / "profile"
+        log = open(Path(self._work) / "soffice.log", "wb")  # noqa: SIM115 - closed with the process
+        self._listener = subprocess.Popen(
+            [self.soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
+             "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+             f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            env={**os.environ, "HOME": self._work}, start_new_session=True,
+        )  # fmt: skip
+        log.close()
+        script = importlib.resources.files("vnadmin_docs") / "_uno_client.py"
+        with importlib.resources.as_file(script) as client_path:
+            self._client = subprocess.Popen(
+                [self.uno_python, "-u", str(client_path), pipe, str(self.timeout)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                text=True, start_new_session=True,
+            )  # fmt: skip
+        self._lines = queue.Queue()
+        threading.Thread(target=self._pump, args=(self._client, self._lines), daemon=True).start()
+        self._ready = False
+        return self
+
+    @staticmethod
+    def _pump(client: subprocess.Popen[str], lines: queue.Queue[str | None]) -> None:
+        assert client.stdout is not None
+        for line in client.stdout:
+            lines.put(line.rstrip("\n"))
+        lines.put(None)
+
+    def _log(self) -> str:
+        if self._work is None:
+            return ""
+        try:
+            return (Path(self._work) / "soffice.log").read_text(errors="replace")
+        except OSError:
+            return ""
+
+    def _next(self, deadline: float, progress: Progress | None, started: float) -> str:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise ConversionError(
+                    f"LibreOffice không phản hồi sau {self.timeout:g} giây; đã dừng",
+                    output=self._log(),
+                )
+            try:
+                line = self._lines.get(timeout=min(1.0, remaining))
+            except queue.Empty:
+                if progress is not None:
+                    progress(time.monotonic() - started)
+                continue
+            if line is None:
+                raise _Died(self._log())
+            return line
+
+    def alive(self) -> bool:
+        return (
+            self._listener is not None and self._listener.poll() is None
+            and self._client is not None and self._client.poll() is None
+        )  # fmt: skip
+
+    def convert(
+        self, sources: Sequence[Path], outdir: Path, *, progress: Progress | None = None
+    ) -> list[Path]:
+        if not sources:
+            return []
+        for attempt in (1, 2):
+            if not self.alive():
+                self.close()
+                self.start()
+            try:
+                return self._convert(sources, outdir, progress)
+            except _Died as died:
+                self.close()
+                if attempt == 2:
+                    raise ConversionError(
+                        "LibreOffice dừng đột ngột khi chuyển đổi", output=died.output
+                    ) from None
+        raise AssertionError("unreachable")
+
+    def _convert(
+        self, sources: Sequence[Path], outdir: Path, progress: Progress | None
+    ) -> list[Path]:
+        started = time.monotonic()
+        deadline = started + self.timeout
+        if not self._ready:
+            line = self._next(deadline, progress, started)
+            if line.startswith("ERROR NO_UNO"):
+                raise ConversionError(
+                    f"Chế độ LibreOffice chạy sẵn cần python3-uno ({self.uno_python}): "
+                    "sudo apt-get install -y python3-uno", output=line,
+                )  # fmt: skip
+            if line != "READY":
+                raise ConversionError(
+                    "Không kết nối được với LibreOffice", output=f"{line}\n{self._log()}"
+                )
+            self._ready = True
+        outdir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="vnadmin-lo-out-") as staging:
+            assert self._client is not None and self._client.stdin is not None
+            files = "\t".join(str(Path(s).resolve()) for s in sources)
+            try:
+                self._client.stdin.write(f"CONVERT {staging}\t{files}\n")
+                self._client.stdin.flush()
+            except BrokenPipeError:
+                raise _Died(self._log()) from None
+            while True:
+                line = self._next(deadline, progress, started)
+                if line == "OK":
+                    break
+                if line.startswith("ERROR"):
+                    raise ConversionError("LibreOffice không chuyển được tệp sang PDF", output=line)
+            results = []
+            for source in sources:
+                produced = Path(staging) / f"{Path(source).stem}.pdf"
+                if not produced.is_file() or produced.stat().st_size == 0:
+                    raise ConversionError(
+                        f"LibreOffice không tạo được {produced.name}", output=self._log()
+                    )
+                target = outdir / produced.name
+                shutil.move(produced, target)
+                results.append(target)
+        return results
+
+    def close(self) -> None:
+        """Stop the client and LibreOffice and remove their profile directory."""
+        client, listener = self._client, self._listener
+        self._client = self._listener = None
+        self._ready = False
+        if client is not None:
+            with contextlib.suppress(OSError, ValueError):
+                assert client.stdin is not None
+                client.stdin.write("QUIT\n")
+                client.stdin.close()
+            try:
+                client.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                os.killpg(client.pid, signal.SIGKILL)
+                client.wait()
+        if listener is not None:
+            try:
+                listener.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(listener.pid, signal.SIGKILL)
+                listener.wait()
+        if self._work is not None:
+            shutil.rmtree(self._work, ignore_errors=True)
+            self._work = None
+
+
+class _Died(Exception):
+    def __init__(self, output: str) -> None:
+        super().__init__("LibreOffice died")
+        self.output = output
+
+
+def find_uno_python(candidates: Sequence[str] = ("/usr/bin/python3",)) -> str | None:
+    """A Python that may have LibreOffice's UNO bindings (the client checks ``import uno``)."""
+    return next((c for c in candidates if Path(c).exists()), None)

@@ -21,9 +21,10 @@ from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.shared import Cm, Mm, Pt
 from docxtpl import DocxTemplate
+from docxtpl.subdoc import Subdoc  # noqa: F401 - loads docxcompose now, see below
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -49,6 +50,13 @@ __all__ = [
     "template_path",
     "template_variables",
 ]
+
+# docxcompose (loaded by docxtpl's sub-documents) rebinds python-docx's global "cp" prefix to the
+# custom-properties namespace when it is imported; python-docx then writes core properties
+# (lastModifiedBy, keywords, category…) in the wrong namespace and Word and other readers lose
+# them. We use no docxcompose feature that needs its binding, so we put the standard one back.
+CORE_PROPERTIES_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+nsmap["cp"] = CORE_PROPERTIES_NS
 
 HEADING_STYLES = {1: "VB Muc 1", 2: "VB Muc 2", 3: "VB Muc 3", 4: "VB Muc 4"}
 BODY_STYLE = "VB Noi dung"

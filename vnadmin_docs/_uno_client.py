@@ -1,0 +1,101 @@
+"""UNO client for the warm LibreOffice (run by the system Python that has ``python3-uno``).
+
+This file is a standalone script: it imports nothing from vnadmin_docs, because it runs under
+the interpreter LibreOffice's UNO bindings belong to, not the project's. ``convert.py`` starts
+it next to a listening ``soffice`` and talks to it over stdin/stdout, one line per message:
+
+- it prints ``READY`` once connected (retrying while LibreOffice starts), or ``ERROR …``;
+- it reads ``CONVERT <outdir>\\t<file>\\t<file>…`` and answers ``DONE <pdf>`` per file, then
+  ``OK``, or ``ERROR …``;
+- it reads ``QUIT`` (or end of input) and exits.
+"""
+
+import contextlib
+import sys
+import time
+from pathlib import Path
+
+
+def _say(message: str) -> None:
+    sys.stdout.write(message + "\n")
+    sys.stdout.flush()
+
+
+def _connect(pipe: str, deadline: float) -> object:
+    import uno  # type: ignore[import-not-found]
+
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local
+    )
+    while True:
+        try:
+            context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+            return context.ServiceManager.createInstanceWithContext(
+                "com.sun.star.frame.Desktop", context
+            )
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _prop(name: str, value: object) -> object:
+    from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+
+    prop = PropertyValue()
+    prop.Name = name
+    prop.Value = value
+    return prop
+
+
+def _convert(desktop: object, outdir: Path, files: list[str]) -> None:
+    import uno
+
+    for name in files:
+        source = Path(name).resolve()
+        target = outdir / (source.stem + ".pdf")
+        doc = desktop.loadComponentFromURL(  # type: ignore[attr-defined]
+            uno.systemPathToFileUrl(str(source)), "_blank", 0, (_prop("Hidden", True),)
+        )
+        if doc is None:
+            raise RuntimeError(f"cannot load {source}")
+        try:
+            doc.storeToURL(
+                uno.systemPathToFileUrl(str(target)), (_prop("FilterName", "writer_pdf_Export"),)
+            )
+        finally:
+            doc.close(True)
+        _say(f"DONE {target}")
+
+
+def main(argv: list[str]) -> int:
+    pipe, timeout = argv[0], float(argv[1])
+    try:
+        desktop = _connect(pipe, time.monotonic() + timeout)
+    except ImportError as exc:
+        _say(f"ERROR NO_UNO {exc}")
+        return 3
+    except Exception as exc:
+        _say(f"ERROR CONNECT {exc}")
+        return 4
+    _say("READY")
+    for line in sys.stdin:
+        command, _, rest = line.rstrip("\n").partition(" ")
+        if command == "QUIT":
+            with contextlib.suppress(Exception):  # LibreOffice closes the bridge as it quits
+                desktop.terminate()  # type: ignore[attr-defined]
+            break
+        if command == "CONVERT":
+            outdir, *files = rest.split("\t")
+            try:
+                _convert(desktop, Path(outdir), files)
+            except Exception as exc:
+                _say(f"ERROR CONVERT {exc}")
+                continue
+            _say("OK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
