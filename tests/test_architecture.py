@@ -28,8 +28,8 @@ LAYERS = {
     # layer 2: rendering to and reading .docx
     "_ooxml": 2,
     "_atomic": 2,
-    "render": 2,
-    "check": 2,
+    "rendering": 2,
+    "checker": 2,
     # layer 3: conversion to PDF, assembly, the whole dossier
     "convert": 3,
     "assemble": 3,
@@ -43,8 +43,8 @@ LAYERS = {
 }
 
 ONLY_IN = {
-    "docxtpl": {"render"},
-    "jinja2": {"render"},
+    "docxtpl": {"rendering"},
+    "jinja2": {"rendering"},
     "subprocess": {"convert"},
     "pypdf": {"assemble"},
     "reportlab": {"assemble"},

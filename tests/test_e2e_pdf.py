@@ -11,26 +11,9 @@ from pypdf import PdfReader
 from vnadmin_docs.convert import LibreOfficeConverter
 from vnadmin_docs.errors import ConversionError
 
+from .conftest import pdf_fonts
+
 pytestmark = pytest.mark.e2e
-
-
-def _fonts(reader: PdfReader) -> dict[str, bool]:
-    """BaseFont → embedded, for every font used on any page."""
-    fonts: dict[str, bool] = {}
-    for page in reader.pages:
-        resources = page.get("/Resources")
-        if resources is None:
-            continue
-        for ref in (resources.get_object().get("/Font") or {}).values():
-            font = ref.get_object()
-            descendants = font.get("/DescendantFonts")
-            target = descendants[0].get_object() if descendants else font
-            descriptor = target.get("/FontDescriptor")
-            embedded = descriptor is not None and any(
-                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
-            )
-            fonts[str(font.get("/BaseFont"))] = embedded
-    return fonts
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +89,7 @@ def test_page_one_has_no_number_and_page_two_has_one(pdfs: dict[str, Path]) -> N
 
 def test_fonts_are_times_compatible_and_embedded(pdfs: dict[str, Path]) -> None:
     for stem, path in pdfs.items():
-        fonts = _fonts(PdfReader(path))
+        fonts = pdf_fonts(PdfReader(path))
         assert fonts, stem
         assert all(fonts.values()), (stem, fonts)
         assert all("Times" in name or "LiberationSerif" in name for name in fonts), (stem, fonts)

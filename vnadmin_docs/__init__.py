@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 # The public names, imported on first use (PEP 562): ``vnadmin-docs dossier`` starts
 # LibreOffice before the heavy libraries load, so that its start-up overlaps our work.
 _EXPORTS = {
-    "Finding": "check", "check": "check",
+    "Finding": "checker", "check": "checker",
     "Ngay": "dates", "dia_danh_ngay": "dates", "ngay_ngan": "dates", "ngay_thang_nam": "dates",
     "ConversionError": "errors", "InputError": "errors", "Problem": "errors",
     "TemplateError": "errors", "VnAdminError": "errors",
@@ -35,7 +35,7 @@ _EXPORTS = {
     "VanBan": "model",
     "VIET_TAT": "numbering", "LoaiVanBan": "numbering", "SoKyHieu": "numbering",
     "dinh_dang_so": "numbers", "phan_tram": "numbers",
-    "context": "render", "render": "render", "render_bytes": "render",
+    "context": "rendering", "render": "rendering", "render_bytes": "rendering",
     "nfc": "text",
     "chu_thanh_so": "words", "so_thanh_chu": "words",
     "Scorecard": "scoring", "score": "scoring",
@@ -65,8 +65,8 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from .build import DossierResult as DossierResult
     from .build import build_dossier as build_dossier
-    from .check import Finding as Finding
-    from .check import check as check
+    from .checker import Finding as Finding
+    from .checker import check as check
     from .dates import Ngay as Ngay
     from .dates import dia_danh_ngay as dia_danh_ngay
     from .dates import ngay_ngan as ngay_ngan
@@ -101,9 +101,9 @@ if TYPE_CHECKING:
     from .numbering import SoKyHieu as SoKyHieu
     from .numbers import dinh_dang_so as dinh_dang_so
     from .numbers import phan_tram as phan_tram
-    from .render import context as context
-    from .render import render as render
-    from .render import render_bytes as render_bytes
+    from .rendering import context as context
+    from .rendering import render as render
+    from .rendering import render_bytes as render_bytes
     from .scoring import Scorecard as Scorecard
     from .scoring import score as score
     from .text import nfc as nfc

@@ -72,7 +72,10 @@ def toc_page(heading: str, subtitle: str, rows: Sequence[tuple[str, int]], font:
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(path)))
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, invariant=True)
+    # the initial font would otherwise be a non-embedded Helvetica on the page
+    canvas = Canvas(
+        buffer, pagesize=A4, invariant=True, initialFontName=regular, initialFontSize=13
+    )
     width, height = A4
     left, right = 30 * mm, width - 15 * mm
     y = height - 30 * mm

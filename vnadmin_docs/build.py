@@ -15,7 +15,7 @@ from .assemble import Assembled, Metadata, PartPdf, TocFont, assemble
 from .convert import Converter
 from .dossier import Bia, HoSo, Phan, documents, part_names
 from .indicators import BoChiSo
-from .render import render, render_cover
+from .rendering import render, render_cover
 from .scoring import Scorecard
 
 __all__ = ["PDF_NAME", "DossierResult", "build_dossier"]

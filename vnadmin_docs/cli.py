@@ -100,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
 def _render(args: argparse.Namespace, out: TextIO) -> int:
     from .loader import load_assessment, load_assignment, load_document
     from .model import BaoCao
-    from .render import render
+    from .rendering import render
     from .tables import dinh_kem_bang_diem
 
     doc = load_document(args.input)
@@ -126,7 +126,7 @@ def _short(text: str, width: int) -> str:
 def _score(args: argparse.Namespace, out: TextIO) -> int:
     from .loader import load_assessment
     from .numbers import dinh_dang_so
-    from .render import render_table_document
+    from .rendering import render_table_document
     from .tables import scored_table
 
     _, _, sc = load_assessment(args.input)
@@ -224,7 +224,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO, warm: WarmLibreOf
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     from docx.opc.exceptions import PackageNotFoundError
 
-    from .check import check
+    from .checker import check
 
     status = EXIT_OK
     for path in args.files:
@@ -248,7 +248,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 def _template(args: argparse.Namespace, out: TextIO) -> int:
     from ._atomic import atomic_path
     from .numbering import LoaiVanBan
-    from .render import template_path
+    from .rendering import template_path
 
     with template_path(LoaiVanBan.parse(args.loai)) as source, atomic_path(args.output) as tmp:
         shutil.copyfile(source, tmp)

@@ -261,6 +261,16 @@ class WarmLibreOffice:
                 raise _Died(self._log())
             return line
 
+    def _died_meanwhile(self) -> bool:
+        """Whether LibreOffice died during the last request (an error may arrive first)."""
+        if self._listener is None:
+            return True
+        try:
+            self._listener.wait(timeout=1.0)
+        except subprocess.TimeoutExpired:
+            return False
+        return True
+
     def alive(self) -> bool:
         return (
             self._listener is not None and self._listener.poll() is None
@@ -317,6 +327,8 @@ class WarmLibreOffice:
                 if line == "OK":
                     break
                 if line.startswith("ERROR"):
+                    if self._died_meanwhile():
+                        raise _Died(f"{line}\n{self._log()}")
                     raise ConversionError("LibreOffice không chuyển được tệp sang PDF", output=line)
             results = []
             for source in sources:

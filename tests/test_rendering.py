@@ -16,7 +16,7 @@ from vnadmin_docs.cli import main as cli
 from vnadmin_docs.errors import TemplateError
 from vnadmin_docs.model import BaoCao, CoQuan, KeHoach, NguoiKy, PhuLuc
 from vnadmin_docs.numbering import LoaiVanBan
-from vnadmin_docs.render import template_path, template_variables
+from vnadmin_docs.rendering import template_path, template_variables
 
 from .conftest import DOCUMENTS
 

@@ -31,7 +31,7 @@ from markupsafe import Markup
 from . import markup
 from ._atomic import atomic_path
 from ._ooxml import bottom_rule, mark_size
-from .check import COVER_CATEGORY
+from .checker import COVER_CATEGORY
 from .dates import gio_phut, ngay_thang_nam
 from .errors import TemplateError
 from .markup import Block, Heading, Paragraph, Span, Table

@@ -26,7 +26,7 @@ from docx.text.paragraph import Paragraph
 from .numbering import SoKyHieu
 
 COVER_CATEGORY = "Bìa hồ sơ"
-"""Core-properties category of a dossier cover (see ``render.render_cover``)."""
+"""Core-properties category of a dossier cover (see ``rendering.render_cover``)."""
 
 __all__ = ["Finding", "check", "check_document"]
 
