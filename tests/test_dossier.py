@@ -6,7 +6,7 @@ import re
 import shutil
 import unicodedata
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pytest
@@ -173,11 +173,12 @@ class BlankPdfs:
         self.calls: list[list[Path]] = []
 
     def convert(
-        self, sources: Sequence[Path], outdir: Path, *, progress: Progress | None = None
+        self, sources: Iterable[Path], outdir: Path, *, progress: Progress | None = None
     ) -> list[Path]:
-        self.calls.append(list(sources))
+        paths = list(sources)
+        self.calls.append(paths)
         out = []
-        for index, source in enumerate(sources):
+        for index, source in enumerate(paths):
             writer = PdfWriter()
             for _ in range(index + 1):
                 writer.add_blank_page(595, 842)

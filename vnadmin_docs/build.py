@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,23 +61,30 @@ def build_dossier(
     parts = documents(ho_so, bo, scorecard)
     outdir.mkdir(parents=True, exist_ok=True)
     progress(f"Đang tạo {len(parts)} văn bản .docx")
-    docx = []
-    for part, name in zip(parts, part_names(parts), strict=True):
-        target = outdir / f"{name}.docx"
-        if isinstance(part.doc, Bia):
-            b = part.doc
-            render_cover(b.co_quan, b.tieu_de, b.nam_hoc, b.dia_danh_nam, target)
-        else:
-            render(part.doc, target)
-        docx.append(target)
+    docx: list[Path] = []
+
+    def rendered() -> Iterator[Path]:
+        """Render each part when the converter asks for it (a warm LibreOffice converts the
+        first parts while the later ones are rendered)."""
+        for part, name in zip(parts, part_names(parts), strict=True):
+            target = outdir / f"{name}.docx"
+            if isinstance(part.doc, Bia):
+                b = part.doc
+                render_cover(b.co_quan, b.tieu_de, b.nam_hoc, b.dia_danh_nam, target)
+            else:
+                render(part.doc, target)
+            docx.append(target)
+            yield target
+
     if converter is None:
+        for _ in rendered():
+            pass
         return DossierResult(tuple(parts), tuple(docx), scorecard, None)
     if font is None:
         raise ValueError("a TocFont is needed to draw the mục lục page")
     with tempfile.TemporaryDirectory(prefix="vnadmin-hoso-") as work:
-        progress("LibreOffice đang chuyển sang PDF")
         pdfs = converter.convert(
-            docx,
+            rendered(),
             Path(work),
             progress=lambda s: progress(f"LibreOffice đang chuyển sang PDF… {s:.0f} giây"),
         )

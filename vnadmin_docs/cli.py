@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import shutil
 import sys
 import zipfile
@@ -162,12 +163,20 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _profiles() -> Path:
+    """Where warm LibreOffice profiles are kept between runs (the edge reads the environment)."""
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "vnadmin-docs" / "libreoffice"
+
+
 def _dossier(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     warm: WarmLibreOffice | None = None
     uno_python = find_uno_python()
     if not args.docx_only and not args.one_shot and uno_python is not None:
         # start LibreOffice now: it boots while we import, load, score and render
-        warm = WarmLibreOffice(find_soffice(), uno_python, timeout=args.timeout).start()
+        warm = WarmLibreOffice(
+            find_soffice(), uno_python, timeout=args.timeout, profiles=_profiles()
+        ).start()
     try:
         return _build(args, out, err, warm)
     finally:
@@ -184,7 +193,9 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO, warm: WarmLibreOf
     converter: Converter | None = None
     font = None
     if not args.docx_only:
-        converter = warm or LibreOfficeConverter(find_soffice(), timeout=args.timeout)
+        converter = warm or LibreOfficeConverter(
+            find_soffice(), timeout=args.timeout, profiles=_profiles()
+        )
         found = find_toc_font()
         if found is None:
             message = f"Không tìm thấy phông Liberation Serif. Cài đặt bằng lệnh: {INSTALL_HINT}"
@@ -206,7 +217,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO, warm: WarmLibreOf
         if warm is None or "python3-uno" not in str(exc):
             raise
         print("Không dùng được LibreOffice chạy sẵn; chạy LibreOffice một lần.", file=err)
-        once = LibreOfficeConverter(find_soffice(), timeout=args.timeout)
+        once = LibreOfficeConverter(find_soffice(), timeout=args.timeout, profiles=_profiles())
         result = build_dossier(
             ho_so, bo, scorecard, args.output, converter=once, font=font, progress=progress
         )

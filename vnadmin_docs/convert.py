@@ -10,6 +10,7 @@ CLI, at the edge) passes the executable it found.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import importlib.resources
 import os
 import queue
@@ -19,7 +20,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -44,11 +45,45 @@ Progress = Callable[[float], None]
 """Called about once a second while a conversion runs, with the seconds elapsed."""
 
 
+@contextlib.contextmanager
+def _profile(pool: Path | None) -> Iterator[tuple[Path, int | None]]:
+    """A LibreOffice profile directory used by no other running conversion, and the file
+    descriptor of its lock (``None`` for a temporary one).
+
+    Without a ``pool`` it is a fresh temporary directory (LibreOffice spends about 0.3 s
+    creating it). With a ``pool`` (a cache directory the caller chooses) it is the first of
+    ``pool/profile-N`` whose lock file nobody holds, kept between runs so it stays warm. The
+    lock is an ``flock``: a LibreOffice that inherits the descriptor keeps the profile locked
+    until it has exited, even after this process is gone.
+    """
+    if pool is None:
+        with tempfile.TemporaryDirectory(prefix="vnadmin-lo-profile-") as work:
+            yield Path(work) / "profile", None
+        return
+    pool.mkdir(parents=True, exist_ok=True)
+    for n in range(256):
+        handle = (pool / f"profile-{n}.lock").open("w")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            continue
+        try:
+            yield pool / f"profile-{n}", handle.fileno()
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+        return
+    raise ConversionError(f"Không còn thư mục cấu hình LibreOffice trống trong {pool}")
+
+
 class Converter(Protocol):
-    """Converts .docx files to PDF files in ``outdir``; returns the PDFs in input order."""
+    """Converts .docx files to PDF files in ``outdir``; returns the PDFs in input order.
+
+    ``sources`` may be lazy (a generator that renders each file as it is asked for)."""
 
     def convert(
-        self, sources: Sequence[Path], outdir: Path, *, progress: Progress | None = None
+        self, sources: Iterable[Path], outdir: Path, *, progress: Progress | None = None
     ) -> list[Path]: ...
 
 
@@ -91,10 +126,13 @@ class LibreOfficeConverter:
 
     soffice: str | None
     timeout: float = 180.0
+    profiles: Path | None = None
+    """A cache folder for warm LibreOffice profiles (see :func:`_profile`); ``None``: fresh each run."""
 
     def convert(
-        self, sources: Sequence[Path], outdir: Path, *, progress: Progress | None = None
+        self, sources: Iterable[Path], outdir: Path, *, progress: Progress | None = None
     ) -> list[Path]:
+        sources = list(sources)  # one LibreOffice run needs every file up front
         if not sources:
             return []
         if not self.soffice or not (Path(self.soffice).exists() or shutil.which(self.soffice)):
@@ -105,8 +143,10 @@ class LibreOfficeConverter:
         names = [Path(s).stem for s in sources]
         if len(set(names)) != len(names):
             raise ConversionError("Các tệp cần chuyển phải có tên khác nhau")
-        with tempfile.TemporaryDirectory(prefix="vnadmin-lo-") as work:
-            profile = Path(work) / "profile"
+        with (
+            tempfile.TemporaryDirectory(prefix="vnadmin-lo-") as work,
+            _profile(self.profiles) as (profile, _),
+        ):
             staging = Path(work) / "out"
             command = [
                 self.soffice,
@@ -181,10 +221,16 @@ class WarmLibreOffice:
     LibreOffice that died is restarted once. Use it as a context manager, or call :meth:`close`.
     """
 
-    def __init__(self, soffice: str | None, uno_python: str, *, timeout: float = 180.0) -> None:
+    def __init__(
+        self, soffice: str | None, uno_python: str, *, timeout: float = 180.0,
+        profiles: Path | None = None,
+    ) -> None:  # fmt: skip
         self.soffice = soffice
         self.uno_python = uno_python
         self.timeout = timeout
+        self.profiles = profiles
+        self._profile: contextlib.ExitStack | None = None
+        self._lock: int | None = None
         self._listener: subprocess.Popen[bytes] | None = None
         self._client: subprocess.Popen[str] | None = None
         self._lines: queue.Queue[str | None] = queue.Queue()
@@ -206,7 +252,8 @@ class WarmLibreOffice:
             )
         self._work = tempfile.mkdtemp(prefix="vnadmin-lo-warm-")
         pipe = f"vnadmin-{os.getpid()}-{os.urandom(4).hex()}"
-        profile = Path(self._work) / "profile"
+        self._profile = contextlib.ExitStack()
+        profile, self._lock = self._profile.enter_context(_profile(self.profiles))
         log = open(Path(self._work) / "soffice.log", "wb")  # noqa: SIM115 - closed with the process
         self._listener = subprocess.Popen(
             [self.soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
@@ -214,6 +261,7 @@ class WarmLibreOffice:
              f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             env={**os.environ, "HOME": self._work}, start_new_session=True,
+            pass_fds=(self._lock,) if self._lock is not None else (),
         )  # fmt: skip
         log.close()
         script = importlib.resources.files("vnadmin_docs") / "_uno_client.py"
@@ -278,16 +326,26 @@ class WarmLibreOffice:
         )  # fmt: skip
 
     def convert(
-        self, sources: Sequence[Path], outdir: Path, *, progress: Progress | None = None
+        self, sources: Iterable[Path], outdir: Path, *, progress: Progress | None = None
     ) -> list[Path]:
-        if not sources:
-            return []
+        """Convert ``sources``; each is sent to LibreOffice as soon as the iterable yields it,
+        so a caller that renders lazily has its first parts converted while it renders the rest.
+        """
+        pending = iter(sources)
+        seen: list[Path] = []
+
+        def feed() -> Iterator[Path]:
+            yield from list(seen)  # a retry resends what was sent before LibreOffice died
+            for source in pending:
+                seen.append(Path(source))
+                yield Path(source)
+
         for attempt in (1, 2):
             if not self.alive():
                 self.close()
                 self.start()
             try:
-                return self._convert(sources, outdir, progress)
+                return self._convert(feed(), outdir, progress)
             except _Died as died:
                 self.close()
                 if attempt == 2:
@@ -296,43 +354,49 @@ class WarmLibreOffice:
                     ) from None
         raise AssertionError("unreachable")
 
+    def _send(self, line: str) -> None:
+        assert self._client is not None and self._client.stdin is not None
+        try:
+            self._client.stdin.write(line + "\n")
+            self._client.stdin.flush()
+        except BrokenPipeError:
+            raise _Died(self._log()) from None
+
     def _convert(
-        self, sources: Sequence[Path], outdir: Path, progress: Progress | None
+        self, sources: Iterator[Path], outdir: Path, progress: Progress | None
     ) -> list[Path]:
         started = time.monotonic()
         deadline = started + self.timeout
-        if not self._ready:
-            line = self._next(deadline, progress, started)
-            if line.startswith("ERROR NO_UNO"):
-                raise ConversionError(
-                    f"Chế độ LibreOffice chạy sẵn cần python3-uno ({self.uno_python}): "
-                    "sudo apt-get install -y python3-uno", output=line,
-                )  # fmt: skip
-            if line != "READY":
-                raise ConversionError(
-                    "Không kết nối được với LibreOffice", output=f"{line}\n{self._log()}"
-                )
-            self._ready = True
         outdir.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="vnadmin-lo-out-") as staging:
-            assert self._client is not None and self._client.stdin is not None
-            files = "\t".join(str(Path(s).resolve()) for s in sources)
-            try:
-                self._client.stdin.write(f"CONVERT {staging}\t{files}\n")
-                self._client.stdin.flush()
-            except BrokenPipeError:
-                raise _Died(self._log()) from None
-            while True:
+            sent = []
+            for source in sources:
+                self._send(f"CONVERT {staging}\t{source.resolve()}")
+                sent.append(source)
+            if not self._ready:
+                line = self._next(deadline, progress, started)
+                if line.startswith("ERROR NO_UNO"):
+                    raise ConversionError(
+                        f"Chế độ LibreOffice chạy sẵn cần python3-uno ({self.uno_python}): "
+                        "sudo apt-get install -y python3-uno", output=line,
+                    )  # fmt: skip
+                if line != "READY":
+                    raise ConversionError(
+                        "Không kết nối được với LibreOffice", output=f"{line}\n{self._log()}"
+                    )
+                self._ready = True
+            done = 0
+            while done < len(sent):
                 line = self._next(deadline, progress, started)
                 if line == "OK":
-                    break
-                if line.startswith("ERROR"):
+                    done += 1
+                elif line.startswith("ERROR"):
                     if self._died_meanwhile():
                         raise _Died(f"{line}\n{self._log()}")
                     raise ConversionError("LibreOffice không chuyển được tệp sang PDF", output=line)
             results = []
-            for source in sources:
-                produced = Path(staging) / f"{Path(source).stem}.pdf"
+            for source in sent:
+                produced = Path(staging) / f"{source.stem}.pdf"
                 if not produced.is_file() or produced.stat().st_size == 0:
                     raise ConversionError(
                         f"LibreOffice không tạo được {produced.name}", output=self._log()
@@ -343,10 +407,22 @@ class WarmLibreOffice:
         return results
 
     def close(self) -> None:
-        """Stop the client and LibreOffice and remove their profile directory."""
+        """Stop the client and LibreOffice.
+
+        With a pooled profile, LibreOffice is asked to quit and left to do so on its own (it
+        can take seconds); it holds the profile's lock until it has exited. With a temporary
+        profile, this waits for it and removes the profile.
+        """
         client, listener = self._client, self._listener
         self._client = self._listener = None
         self._ready = False
+        pooled = self._lock is not None
+        if pooled and client is not None and listener is not None and listener.poll() is None:
+            with contextlib.suppress(OSError, ValueError):
+                assert client.stdin is not None
+                client.stdin.write("QUIT\n")
+                client.stdin.close()
+            client = listener = None
         if client is not None:
             with contextlib.suppress(OSError, ValueError):
                 assert client.stdin is not None
@@ -364,6 +440,9 @@ class WarmLibreOffice:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(listener.pid, signal.SIGKILL)
                 listener.wait()
+        if self._profile is not None:
+            self._profile.close()
+            self._profile = None
         if self._work is not None:
             shutil.rmtree(self._work, ignore_errors=True)
             self._work = None
