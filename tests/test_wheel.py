@@ -43,6 +43,16 @@ def test_wheel_installs_and_renders_outside_the_repository(tmp_path: Path) -> No
         check=True,
     )
     assert str(ROOT) not in where.stdout
+    assessment = ROOT / "examples" / "quyet-tien-2023-2024" / "tu-danh-gia.yaml"
+    scored = subprocess.run([exe, "score", str(assessment), "--json"], cwd=tmp_path,
+                            capture_output=True, text=True)  # fmt: skip
+    assert scored.returncode == 0, scored.stderr  # the shipped QĐ 4725 data works from the wheel
+    assert '"points": 59' in scored.stdout
+    dossier = ROOT / "examples" / "quyet-tien-2023-2024" / "ho-so.yaml"
+    built = subprocess.run([exe, "dossier", str(dossier), "-o", str(tmp_path / "hs"), "--docx-only"],
+                           cwd=tmp_path, capture_output=True, text=True)  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    assert len(list((tmp_path / "hs").glob("*.docx"))) == 5
     exported = tmp_path / "mau.docx"
     assert (
         subprocess.run(
