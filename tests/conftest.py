@@ -76,3 +76,15 @@ def pdf_fonts(reader: PdfReader) -> dict[str, bool]:
             )
             fonts[str(font.get("/BaseFont"))] = embedded
     return fonts
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep the CLI's warm LibreOffice profiles out of the user's own cache."""
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = old
