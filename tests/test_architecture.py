@@ -25,6 +25,8 @@ LAYERS = {
     "scoring": 1,
     "tables": 1,
     "dossier": 1,
+    "aggregate": 1,
+    "managing": 1,
     # layer 2: rendering to and reading .docx
     "_ooxml": 2,
     "_atomic": 2,
@@ -37,6 +39,7 @@ LAYERS = {
     "_uno_client": 3,
     # layer 4: the edge
     "loader": 4,
+    "batch": 4,
     "cli": 4,
     "__main__": 4,
     "__init__": 4,

@@ -7,7 +7,8 @@ it next to a listening ``soffice`` and talks to it over stdin/stdout, one line p
 - it prints ``READY`` once connected (retrying while LibreOffice starts), or ``ERROR …``;
 - it reads ``CONVERT <outdir>\\t<file>\\t<file>…`` and answers ``DONE <pdf>`` per file, then
   ``OK``, or ``ERROR …``;
-- it reads ``QUIT`` (or end of input) and exits.
+- it reads ``QUIT``, or reaches the end of its input (its parent is gone), asks LibreOffice to
+  quit, and exits.
 """
 
 import contextlib
@@ -83,8 +84,6 @@ def main(argv: list[str]) -> int:
     for line in sys.stdin:
         command, _, rest = line.rstrip("\n").partition(" ")
         if command == "QUIT":
-            with contextlib.suppress(Exception):  # LibreOffice closes the bridge as it quits
-                desktop.terminate()  # type: ignore[attr-defined]
             break
         if command == "CONVERT":
             outdir, *files = rest.split("\t")
@@ -94,6 +93,9 @@ def main(argv: list[str]) -> int:
                 _say(f"ERROR CONVERT {exc}")
                 continue
             _say("OK")
+    # QUIT, or the end of input because whoever started us is gone: LibreOffice goes too
+    with contextlib.suppress(Exception):  # LibreOffice closes the bridge as it quits
+        desktop.terminate()  # type: ignore[attr-defined]
     return 0
 
 

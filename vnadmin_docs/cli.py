@@ -1,6 +1,7 @@
 """The ``vnadmin-docs`` command line: a thin layer over the library, in Vietnamese.
 
-Exit codes: 0 success; 1 the checker found problems; 2 bad input, template or usage.
+Exit codes: 0 success; 1 the checker found problems, or some schools of a batch or an
+aggregation failed (the others are done); 2 bad input, template, conversion or usage.
 
 Only light modules are imported at the top: ``dossier`` starts LibreOffice first and imports
 the heavy libraries (docxtpl, pydantic, pypdf…) while LibreOffice boots.
@@ -85,6 +86,42 @@ def _parser() -> argparse.ArgumentParser:
         "--one-shot",
         action="store_true",
         help="chạy LibreOffice một lần sau khi tạo văn bản, không khởi động sẵn",
+    )
+
+    p = sub.add_parser(
+        "plan", help="bộ kế hoạch của cơ quan quản lý: kế hoạch, công văn, bảng phân công"
+    )
+    p.add_argument("input", type=Path, help="tệp kế hoạch triển khai (.yaml/.json)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="thư mục kết quả")
+
+    p = sub.add_parser("aggregate", help="tổng hợp kết quả nhiều cơ sở giáo dục")
+    p.add_argument(
+        "inputs",
+        type=Path,
+        nargs="+",
+        help="hồ sơ/tệp tự đánh giá (.yaml), kết quả chấm điểm (.json) hoặc bảng tính (.csv/.xlsx)",
+    )
+    p.add_argument("-o", "--output", type=Path, required=True, help="thư mục kết quả")
+    p.add_argument(
+        "--ke-hoach", type=Path, help="tệp kế hoạch triển khai (để lập báo cáo tổng hợp)"
+    )
+    p.add_argument(
+        "--bo-chi-so", default=None, help="bộ chỉ số (mặc định: của kế hoạch, hoặc qd-4725-2022)"
+    )
+    p.add_argument("--json", action="store_true", help="in kết quả tổng hợp dạng JSON")
+    p.add_argument("--docx-only", action="store_true", help="không chuyển báo cáo sang PDF")
+
+    p = sub.add_parser("batch", help="tạo hồ sơ của nhiều cơ sở giáo dục song song")
+    p.add_argument("inputs", type=Path, nargs="+", help="các tệp hồ sơ (.yaml/.json)")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, help="thư mục kết quả (mỗi đơn vị một thư mục)"
+    )
+    p.add_argument("--workers", type=int, default=1, help="số tiến trình chạy song song")
+    p.add_argument("--scheduler", help="địa chỉ Dask scheduler (chạy trên cụm máy có sẵn)")
+    p.add_argument("--docx-only", action="store_true", help="chỉ tạo các tệp .docx")
+    p.add_argument("--force", action="store_true", help="tạo lại cả những hồ sơ đã mới nhất")
+    p.add_argument(
+        "--timeout", type=float, default=300, help="giới hạn thời gian LibreOffice (giây)"
     )
 
     p = sub.add_parser("check", help="kiểm tra thể thức NĐ30 của tệp .docx")
@@ -232,6 +269,127 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO, warm: WarmLibreOf
     return EXIT_OK
 
 
+def _plan(args: argparse.Namespace, out: TextIO) -> int:
+    from .loader import load_plan
+    from .managing import plan_documents
+    from .rendering import render
+
+    plan, sets = load_plan(args.input)
+    for name, doc in plan_documents(plan, sets):
+        target = render(doc, args.output / f"{name}.docx")
+        print(f"Đã tạo {target}", file=out)
+    return EXIT_OK
+
+
+def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .aggregate import aggregate_table, phan_tram_lam_tron, tong_hop
+    from .loader import load_indicator_set, load_plan, load_school_results
+    from .managing import bao_cao_tong_hop
+    from .numbers import dinh_dang_so
+    from .rendering import render, render_table_document
+
+    plan, sets = load_plan(args.ke_hoach) if args.ke_hoach else (None, [])
+    bo = load_indicator_set(args.bo_chi_so) if args.bo_chi_so else (sets[0] if sets else None)
+    bo = bo or load_indicator_set("qd-4725-2022")
+    results, broken = load_school_results(args.inputs, bo=bo)
+    th = tong_hop(results, bo)
+    for source, problems in broken:
+        print(f"Không tính {source}: {len(problems)} lỗi", file=err)
+        for problem in problems:
+            print(f"  - {problem}", file=err)
+    for problem in th.duplicates:
+        print(f"Trùng: {problem}", file=err)
+    args.output.mkdir(parents=True, exist_ok=True)
+    data = {
+        **th.to_json(),
+        "broken": [{"source": s, "problems": [str(p) for p in ps]} for s, ps in broken],
+    }
+    (args.output / "tong-hop.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(
+            f"Đã tổng hợp {len(th.counted)} đơn vị ({len(broken)} hồ sơ lỗi, {len(th.duplicates)} trùng)",
+            file=out,
+        )
+        for g in th.groups:
+            shares = ", ".join(f"mức {lv}: {n} ({dinh_dang_so(p, chu_so_thap_phan=1)}%)" for lv, n, p in
+                               zip(th.levels, g.total, phan_tram_lam_tron(g.total), strict=True))  # fmt: skip
+            print(f"  Nhóm {g.code} {g.name}: {shares}", file=out)
+    if plan is not None:
+        report = bao_cao_tong_hop(plan, th, bo, n_broken=len(broken))
+        target = render(report, args.output / "bao-cao-tong-hop.docx")
+    else:
+        title = ["KẾT QUẢ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ CÁC CƠ SỞ GIÁO DỤC", f"({bo.nguon})"]
+        target = render_table_document(
+            title, [aggregate_table(th, bo)], args.output / "bang-tong-hop.docx"
+        )
+    print(f"Đã tạo {target}", file=out if not args.json else err)
+    if not args.docx_only:
+        (pdf,) = LibreOfficeConverter(find_soffice(), profiles=_profiles()).convert(
+            [target], args.output
+        )
+        print(f"Đã tạo {pdf}", file=out if not args.json else err)
+    return EXIT_FINDINGS if broken else EXIT_OK
+
+
+def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .batch import BatchOptions, BatchOutcome, build_batch
+
+    font = None
+    if not args.docx_only:
+        found = find_toc_font()
+        if found is None:
+            raise ConversionError(
+                f"Không tìm thấy phông Liberation Serif. Cài đặt bằng lệnh: {INSTALL_HINT}"
+            )
+        font = (str(found[0]), str(found[1]))
+    options = BatchOptions(
+        soffice=find_soffice(), uno_python=find_uno_python(), font=font,
+        profiles=str(_profiles()), timeout=args.timeout, docx_only=args.docx_only,
+    )  # fmt: skip
+    total = len(args.inputs)
+    done = 0
+    live = err.isatty()
+
+    def on_done(outcome: BatchOutcome) -> None:
+        nonlocal done
+        done += 1
+        mark = {"built": "✓", "skipped": "=", "failed": "✗"}[outcome.status]
+        bar = "#" * (30 * done // total) + "." * (30 - 30 * done // total)
+        line = f"[{bar}] {done}/{total} {mark} {Path(outcome.outdir).name}"
+        print(f"\r{line}   " if live else line, end="" if live else "\n", file=err, flush=True)
+
+    executor = None
+    client = None
+    if args.scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise ConversionError(
+                "Chạy trên cụm Dask cần gói distributed: pip install 'vnadmin-docs[dask]'"
+            ) from None
+        client = Client(args.scheduler)  # type: ignore[no-untyped-call]
+        executor = client.get_executor(pure=False)  # type: ignore[no-untyped-call]
+    try:
+        outcomes = build_batch(args.inputs, args.output, options, executor=executor,
+                               workers=args.workers, force=args.force, on_done=on_done)  # fmt: skip
+    finally:
+        if client is not None:
+            client.close()  # type: ignore[no-untyped-call]
+    if live:
+        print(file=err)
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("built", "skipped", "failed")}
+    print(f"Đã tạo {counts['built']}, bỏ qua (đã mới nhất) {counts['skipped']}, lỗi {counts['failed']} "
+          f"trên {total} hồ sơ", file=out)  # fmt: skip
+    for o in outcomes:
+        if o.status == "failed":
+            print(f"Lỗi: {o.source}\n  {o.message.replace(chr(10), chr(10) + '  ')}", file=err)
+    return EXIT_FINDINGS if counts["failed"] else EXIT_OK
+
+
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -283,6 +441,12 @@ def main(
             return _dossier(args, out, err)
         if args.command == "check":
             return _check(args, out)
+        if args.command == "plan":
+            return _plan(args, out)
+        if args.command == "aggregate":
+            return _aggregate(args, out, err)
+        if args.command == "batch":
+            return _batch(args, out, err)
         if args.command == "schema":
             from .loader import schema
 

@@ -115,6 +115,8 @@ class HoSo(Record):
     nam_hoc: str
     """``2024-2025``."""
     co_quan: CoQuan
+    cap_hoc: str | None = None
+    """The school level for aggregation (``THCS``…); guessed from the name when absent."""
     co_quan_quan_ly: str
     """The managing body the Tờ trình and Báo cáo go to, e.g. ``Phòng Giáo dục và Đào tạo huyện Tiên Lãng``."""
     thu_truong: NguoiKy

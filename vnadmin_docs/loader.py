@@ -20,13 +20,15 @@ vnadmin_docs.errors.InputError: 1 lỗi trong dữ liệu đầu vào:
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import difflib
 import importlib.resources
 import json
 import re
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,13 +36,15 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from .aggregate import KetQuaTruong, NhomKetQua, cap_hoc_tu_ten
 from .dossier import HoSo, documents
 from .errors import InputError, Problem, format_path
 from .indicators import BoChiSo
 from .indicators import validate as validate_set
+from .managing import KeHoachTrienKhai
 from .model import DOCUMENT_TYPES, ModelError, VanBan
 from .numbering import LoaiVanBan
-from .scoring import DanhGia, Scorecard, score
+from .scoring import DanhGia, Scorecard, level_for, score
 from .tables import BangPhanCong
 from .text import nfc
 
@@ -54,6 +58,8 @@ __all__ = [
     "load_document",
     "load_dossier",
     "load_indicator_set",
+    "load_plan",
+    "load_school_results",
     "parse_as",
     "schema",
 ]
@@ -472,6 +478,165 @@ def load_dossier(path: Path | str) -> tuple[HoSo, BoChiSo, Scorecard]:
     except InputError as exc:
         raise _with_lines(exc, lines, str(path)) from None
     return ho_so, bo, scorecard
+
+
+# ---------------------------------------------------------------- many schools' results
+
+
+SchoolProblems = tuple[str, tuple[Problem, ...]]
+"""A file (or a row of a spreadsheet) that could not be counted, and why."""
+
+
+def _yes(value: object) -> bool | None:
+    text = str(value).strip().casefold()
+    if text in ("", "none"):
+        return True
+    if text in ("1", "true", "có", "co", "đạt", "dat", "x", "yes"):
+        return True
+    if text in ("0", "false", "không", "khong", "chưa đạt", "chua dat", "no"):
+        return False
+    return None
+
+
+def _rows(path: Path) -> list[dict[str, object]]:
+    if path.suffix.lower() == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return [dict(row) for row in csv.DictReader(handle)]
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+    values = list(sheet.iter_rows(values_only=True))
+    if not values:
+        return []
+    header = [str(h).strip() if h is not None else "" for h in values[0]]
+    return [
+        dict(zip(header, row, strict=False))
+        for row in values[1:]
+        if any(v is not None for v in row)
+    ]
+
+
+def _from_row(row: dict[str, object], bo: BoChiSo, where: str) -> KetQuaTruong:
+    problems = []
+    name = nfc(str(row.get("don_vi") or "").strip())
+    if not name:
+        problems.append(Problem(f"{where}.don_vi", "thiếu tên đơn vị"))
+    groups = []
+    for nhom in bo.nhom:
+        column = f"nhom_{nhom.ma}"
+        raw = row.get(column)
+        points: Decimal | None = None
+        try:
+            points = Decimal(str(raw).replace(",", ".").strip())
+        except ArithmeticError:
+            problems.append(Problem(f"{where}.{column}", f"điểm phải là số, không phải {raw!r}"))
+        if points is not None and not 0 <= points <= nhom.toi_da:
+            message = f"điểm phải từ 0 đến {nhom.toi_da}, không phải {points}"
+            problems.append(Problem(f"{where}.{column}", message))
+            points = None
+        met = _yes(row.get(f"bat_buoc_{nhom.ma}", ""))
+        if met is None:
+            problems.append(Problem(f"{where}.bat_buoc_{nhom.ma}", "ghi 'đạt' hoặc 'chưa đạt'"))
+        if points is not None and met is not None:
+            level = level_for(bo, points, mandatory_met=met)
+            groups.append(NhomKetQua(nhom.ma, points, level, met))
+    if problems:
+        raise InputError(problems)
+    cap = nfc(str(row.get("cap_hoc") or "").strip()) or cap_hoc_tu_ten(name)
+    return KetQuaTruong(name, cap, where, tuple(groups))
+
+
+def _from_scorecard_json(data: dict[str, Any], source: str, base: Path) -> KetQuaTruong:
+    if not isinstance(data, dict) or "groups" not in data or "don_vi" not in data:
+        raise InputError([Problem("", "không phải kết quả chấm điểm (thiếu don_vi, groups)")])
+    bo = load_indicator_set(str(data.get("bo_chi_so", "qd-4725-2022")), base=base)
+    problems = []
+    groups = []
+    maxima = {n.ma: n.toi_da for n in bo.nhom}
+    for i, g in enumerate(data["groups"]):
+        code = str(g.get("code"))
+        if code not in maxima:
+            problems.append(
+                Problem(f"groups[{i}].code", f"nhóm {code!r} không có trong bộ chỉ số {bo.ma}")
+            )
+            continue
+        points = Decimal(str(g.get("points")))
+        met = bool(g.get("mandatory_met", True))
+        if not 0 <= points <= maxima[code]:
+            problems.append(Problem(f"groups[{i}].points", f"điểm phải từ 0 đến {maxima[code]}"))
+            continue
+        level = level_for(bo, points, mandatory_met=met)
+        if g.get("level") is not None and int(g["level"]) != level:
+            problems.append(Problem(f"groups[{i}].level",
+                                    f"mức độ {g['level']} không khớp điểm {points} (phải là mức độ {level})"))  # fmt: skip
+        groups.append(NhomKetQua(code, points, level, met))
+    criteria = {str(c["code"]): Decimal(str(c["points"])) for c in data.get("criteria", [])
+                if c.get("points") is not None}  # fmt: skip
+    if problems:
+        raise InputError(problems)
+    unit = nfc(str(data["don_vi"]))
+    cap = data.get("cap_hoc") or cap_hoc_tu_ten(unit)
+    return KetQuaTruong(unit, str(cap), source, tuple(groups), criteria)
+
+
+def load_school_results(
+    paths: Sequence[Path], *, bo: BoChiSo
+) -> tuple[list[KetQuaTruong], list[SchoolProblems]]:
+    """Read many schools' results: dossier or assessment inputs (.yaml), scorecard JSON
+    (``score --json``), or spreadsheets (.csv/.xlsx: ``don_vi``, ``cap_hoc``, ``nhom_1``,
+    ``nhom_2``… and optional ``bat_buoc_1``…). Each is checked against its indicator set; what
+    cannot be read is returned with its problems, never counted."""
+    results: list[KetQuaTruong] = []
+    broken: list[SchoolProblems] = []
+    for path in paths:
+        source = str(path)
+        try:
+            suffix = path.suffix.lower()
+            if suffix in (".csv", ".xlsx"):
+                for n, row in enumerate(_rows(path), start=2):
+                    where = f"{path.name}:dòng {n}"
+                    try:
+                        results.append(_from_row(row, bo, where))
+                    except InputError as exc:
+                        broken.append((where, exc.problems))
+                continue
+            if suffix == ".json":
+                data, _ = load_data(path)
+                results.append(_from_scorecard_json(data, source, path.parent))
+                continue
+            data, _ = load_data(path)
+            if isinstance(data, dict) and "hoi_dong" in data:
+                ho_so, _, sc = load_dossier(path)
+                results.append(
+                    KetQuaTruong.from_scorecard(sc, cap_hoc=ho_so.cap_hoc, source=source)
+                )
+            else:
+                danh_gia, _, sc = load_assessment(path)
+                results.append(
+                    KetQuaTruong.from_scorecard(sc, cap_hoc=danh_gia.cap_hoc, source=source)
+                )
+        except InputError as exc:
+            broken.append((source, exc.problems))
+        except (OSError, ValueError, KeyError, TypeError, ArithmeticError) as exc:
+            broken.append((source, (Problem("", f"không đọc được tệp: {exc}"),)))
+    return results, broken
+
+
+def load_plan(path: Path | str) -> tuple[KeHoachTrienKhai, list[BoChiSo]]:
+    """Load a managing body's plan input and the indicator sets in force; every problem at once."""
+    path = Path(path)
+    data, lines = load_data(path)
+    plan = parse_as(KeHoachTrienKhai, data, lines=lines, source=str(path))
+    sets = [load_indicator_set(name, base=path.parent) for name in plan.bo_chi_so]
+    known = {tc.ma for bo in sets for _, tc in bo.tieu_chi()}
+    problems = [
+        Problem(f"phan_cong.{code}", f"mã tiêu chí {code!r} không có trong bộ chỉ số đang áp dụng",
+                _line(("phan_cong", code), lines))
+        for code in plan.phan_cong if code not in known
+    ]  # fmt: skip
+    if problems:
+        raise InputError(problems, source=str(path))
+    return plan, sets
 
 
 # ---------------------------------------------------------------- JSON Schema

@@ -28,6 +28,7 @@ __all__ = [
     "ItemScore",
     "KetQua",
     "Scorecard",
+    "level_for",
     "score",
 ]
 
@@ -79,6 +80,8 @@ class DanhGia(Record):
     """The school year, e.g. ``2024-2025``."""
     bo_chi_so: str = "qd-4725-2022"
     """A shipped set's code, or the path of a set file."""
+    cap_hoc: str | None = None
+    """The school level for aggregation (``THCS``…); guessed from the name when absent."""
     ket_qua: dict[str, KetQua] = field(default_factory=dict)
 
 
@@ -348,14 +351,20 @@ def _criterion(tc: TieuChi, ket_qua: dict[str, KetQua], out: list[Problem]) -> C
     )  # fmt: skip
 
 
+def level_for(bo: BoChiSo, points: Decimal, *, mandatory_met: bool) -> int:
+    """A group's level from its total and its mandatory conditions, under the set's policy."""
+    if not mandatory_met and bo.bat_buoc_chua_dat == "muc_1":
+        return min(b.muc for b in bo.muc_do)
+    return _level(bo.muc_do, points).muc
+
+
 def _group(bo: BoChiSo, nhom: NhomTieuChi, criteria: list[CriterionScore]) -> GroupScore:
     points = sum((c.points or Decimal(0) for c in criteria), Decimal(0))
     band = _level(bo.muc_do, points)
     unmet = tuple(c.code for c in criteria if c.mandatory and not c.met)
-    level = band
-    enforce = bool(unmet) and bo.bat_buoc_chua_dat == "muc_1"
-    if enforce:
-        level = min(bo.muc_do, key=lambda b: b.muc)
+    muc = level_for(bo, points, mandatory_met=not unmet)
+    level = next(b for b in bo.muc_do if b.muc == muc)
+    enforce = level.muc != band.muc
     name = f"Nhóm {nhom.ma} “{nhom.ten}”"
     if enforce:
         failed = "; ".join(f"{c.code} ({c.text})" for c in criteria if c.code in unmet)
