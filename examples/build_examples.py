@@ -83,11 +83,24 @@ def dossiers(out: Path, *, docx_only: bool = False) -> list[Path]:
     return folders
 
 
+def managing_body(out: Path) -> list[Path]:
+    """The plan kit of seed 004's Phòng GDĐT and a Báo cáo tổng hợp of the example schools."""
+    plan = HERE / "ba-dinh-2024-2025" / "ke-hoach.yaml"
+    if cli(["plan", str(plan), "-o", str(out / "ke-hoach")]) != 0:
+        raise SystemExit("không tạo được bộ kế hoạch")
+    results = [str(f / "ho-so.yaml") for f in (THANH_TRI, QUYET_TIEN)]
+    if cli(["aggregate", *results, "--ke-hoach", str(plan), "-o", str(out / "tong-hop")]) != 0:
+        raise SystemExit("không tổng hợp được")
+    return [out / "ke-hoach" / "ke-hoach.docx", out / "ke-hoach" / "cong-van.docx",
+            out / "tong-hop" / "bao-cao-tong-hop.docx"]  # fmt: skip
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else Path("build/examples")
     written = build(out)
     score(out)
     folders = dossiers(out)
+    written += managing_body(out)
     parts = [p for folder in folders for p in sorted(folder.glob("*.docx"))]
     status = cli(["check", *map(str, written + parts)])
     print(f"Đã tạo {len(written)} văn bản trong {out}")

@@ -88,3 +88,21 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         del os.environ["XDG_CACHE_HOME"]
     else:
         os.environ["XDG_CACHE_HOME"] = old
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    """Every paragraph's text of a .docx: the body's, then each table cell's."""
+    from docx import Document
+
+    doc = Document(str(path))
+    out = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                out += [p.text for p in cell.paragraphs]
+    return out
+
+
+def docx_text(path: Path) -> str:
+    """All the text of a .docx as one string."""
+    return "\n".join(docx_paragraphs(path))

@@ -6,19 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from docx import Document
 
-from .conftest import EXAMPLES
-
-
-def text_of(path: Path) -> str:
-    doc = Document(str(path))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            parts += [cell.text for cell in row.cells]
-    return "\n".join(parts)
-
+from .conftest import EXAMPLES, docx_text
 
 SEED_PHRASES = {
     # seed 004
@@ -85,7 +74,7 @@ SEED_PHRASES = {
 
 @pytest.mark.parametrize("stem", list(SEED_PHRASES))
 def test_example_reproduces_its_seed(stem: str, rendered_examples: dict[str, Path]) -> None:
-    text = text_of(rendered_examples[stem])
+    text = docx_text(rendered_examples[stem])
     for phrase in SEED_PHRASES[stem]:
         assert phrase in text, phrase
 

@@ -10,7 +10,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from docx import Document
 
 from vnadmin_docs import check
 from vnadmin_docs.aggregate import cap_hoc_tu_ten, phan_tram_lam_tron, tong_hop
@@ -18,7 +17,7 @@ from vnadmin_docs.batch import BatchOptions, build_batch
 from vnadmin_docs.cli import main as cli
 from vnadmin_docs.loader import load_dossier, load_indicator_set, load_school_results
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, docx_text
 
 sys.path.insert(0, str(EXAMPLES))
 import generate_schools
@@ -27,20 +26,11 @@ PLAN = EXAMPLES / "ba-dinh-2024-2025" / "ke-hoach.yaml"
 BO = load_indicator_set("qd-4725-2022")
 
 
-def _texts(path: Path) -> str:
-    doc = Document(str(path))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            parts += [c.text for c in row.cells]
-    return "\n".join(parts)
-
-
 def test_plan_kit(tmp_path: Path) -> None:
     assert cli(["plan", str(PLAN), "-o", str(tmp_path)]) == 0
     kh, cv = tmp_path / "ke-hoach.docx", tmp_path / "cong-van.docx"
     assert check(kh) == [] and check(cv) == []
-    text = _texts(kh)
+    text = docx_text(kh)
     for phrase in (
         "Số:    /KH-PGDĐT",
         "Ba Đình, ngày    tháng 3 năm 2025",
@@ -55,7 +45,7 @@ def test_plan_kit(tmp_path: Path) -> None:
         "đ/c Nguyễn Bích Ngọc - Chuyên viên phụ trách",
     ):
         assert phrase in text, phrase
-    text = _texts(cv)
+    text = docx_text(cv)
     for phrase in (
         "V/v tổng kết, báo cáo kết quả đánh giá mức độ chuyển đổi số",
         "Kính gửi:",

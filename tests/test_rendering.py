@@ -18,7 +18,7 @@ from vnadmin_docs.model import BaoCao, CoQuan, KeHoach, NguoiKy, PhuLuc
 from vnadmin_docs.numbering import LoaiVanBan
 from vnadmin_docs.rendering import template_path, template_variables
 
-from .conftest import DOCUMENTS
+from .conftest import DOCUMENTS, docx_paragraphs
 
 
 def mm(length: object) -> int:
@@ -28,16 +28,6 @@ def mm(length: object) -> int:
 
 def style_name(p: Any) -> str:
     return str(p.style.name) if p.style is not None else ""
-
-
-def texts(path: Path) -> list[str]:
-    doc = Document(str(path))
-    out = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                out += [p.text for p in cell.paragraphs]
-    return out
 
 
 def test_every_example_passes_the_checker(rendered_examples: dict[str, Path]) -> None:
@@ -115,7 +105,7 @@ def test_appendix_is_its_own_section(rendered_examples: dict[str, Path]) -> None
     assert len(doc.sections) == 2
     start = doc.sections[1]._sectPr.xpath("./w:pgNumType/@w:start")
     assert start == ["1"]
-    all_text = texts(rendered_examples["ke-hoach-pgddt-ba-dinh-2025"])
+    all_text = docx_paragraphs(rendered_examples["ke-hoach-pgddt-ba-dinh-2025"])
     assert "PHỤ LỤC" in all_text
     assert "(Kèm theo Kế hoạch số /KH-PGDĐT ngày   /3/2025 của Phòng GDĐT)" in all_text
     assert "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" in all_text and "Trước 31/3/2025" in all_text
@@ -126,22 +116,22 @@ def test_appendix_is_its_own_section(rendered_examples: dict[str, Path]) -> None
 
 
 def test_signers_and_special_forms(rendered_examples: dict[str, Path]) -> None:
-    cv = texts(rendered_examples["cong-van-sgddt-hai-phong-2023"])
+    cv = docx_paragraphs(rendered_examples["cong-van-sgddt-hai-phong-2023"])
     assert "KT. GIÁM ĐỐC" in cv and "PHÓ GIÁM ĐỐC" in cv and "Phạm Quốc Hiệu" in cv
     assert "- Lưu: VT, VP." in cv and "- Như trên;" in cv
     assert any(t.startswith("V/v tổng kết, báo cáo") for t in cv)
     assert "- Trung tâm Giáo dục thường xuyên Hải Phòng." in cv
-    qd = texts(rendered_examples["quyet-dinh-thcs-quyet-tien-2024"])
+    qd = docx_paragraphs(rendered_examples["quyet-dinh-thcs-quyet-tien-2024"])
     assert "HIỆU TRƯỞNG TRƯỜNG THCS QUYẾT TIẾN" in qd and "QUYẾT ĐỊNH:" in qd
     assert "Theo đề nghị của Chủ tịch Hội đồng tự đánh giá mức độ chuyển đổi số." in qd
     assert any(t.startswith("Điều 3. Hội đồng tự đánh giá") and t.endswith("./.") for t in qd)
     assert "- Như Điều 3;" in qd
-    bb = texts(rendered_examples["bien-ban-thcs-quyet-tien-2024"])
+    bb = docx_paragraphs(rendered_examples["bien-ban-thcs-quyet-tien-2024"])
     assert "Thời gian bắt đầu: 08 giờ 00 phút, ngày 05 tháng 02 năm 2024" in bb
     assert "Cuộc họp kết thúc vào 10 giờ 30 phút, ngày 05 tháng 02 năm 2024./." in bb
     assert "THƯ KÝ" in bb and "CHỦ TỌA" in bb and "Nguyễn Thị Hoa" in bb
     assert not any(", ngày" in t and "Quyết Tiến" in t for t in bb)  # no place-and-date line
-    tt = texts(rendered_examples["to-trinh-thcs-quyet-tien-2024"])
+    tt = docx_paragraphs(rendered_examples["to-trinh-thcs-quyet-tien-2024"])
     assert "Kính gửi: Phòng Giáo dục và Đào tạo huyện Tiên Lãng" in tt and "TỜ TRÌNH" in tt
 
 
@@ -167,7 +157,7 @@ def _tricky_doc() -> BaoCao:
 
 def test_user_text_comes_out_exactly_as_typed(tmp_path: Path) -> None:
     out = render(_tricky_doc(), tmp_path / "bc.docx")
-    all_text = texts(out)
+    all_text = docx_paragraphs(out)
     joined = "\n".join(all_text)
     assert unicodedata.is_normalized("NFC", joined)
     assert "TRƯỜNG TIỂU HỌC VIỆT HƯNG" in all_text and "Nguyễn Thị Ánh" in all_text

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import Literal
 
 from .dates import Ngay
@@ -163,8 +164,8 @@ class Phan:
 # ---------------------------------------------------------------- texts shared by the parts
 
 
-def _points(x: object) -> str:
-    return dinh_dang_so(x)  # type: ignore[arg-type]
+def _points(x: Decimal | None) -> str:
+    return "" if x is None else dinh_dang_so(x)
 
 
 def _group_lines(sc: Scorecard, *, words: bool = False) -> list[str]:

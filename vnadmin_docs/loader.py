@@ -398,7 +398,17 @@ def load_indicator_set(name_or_path: str | Path, *, base: Path | None = None) ->
     return _load_set_file(path, source=str(path))
 
 
+_SETS: dict[tuple[str, float], BoChiSo] = {}
+
+
 def _load_set_file(path: Path, *, source: str) -> BoChiSo:
+    key = (str(path.resolve()), path.stat().st_mtime)
+    if key not in _SETS:
+        _SETS[key] = _read_set_file(path, source=source)
+    return _SETS[key]
+
+
+def _read_set_file(path: Path, *, source: str) -> BoChiSo:
     data, lines = load_data(path)
     bo = parse_as(BoChiSo, data, lines=lines, source=source)
     problems = validate_set(bo)

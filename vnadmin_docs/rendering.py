@@ -343,14 +343,24 @@ def _environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
 
 
+_VARIABLES: dict[tuple[str, float, int], frozenset[str]] = {}
+
+
 def template_variables(template: Path | str) -> set[str]:
-    """The variables a template uses (what the model must provide)."""
-    try:
-        return set(DocxTemplate(str(template)).get_undeclared_template_variables(_environment()))
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(
-            f"Mẫu {template} có lỗi cú pháp Jinja (dòng {exc.lineno}): {exc}"
-        ) from exc
+    """The variables a template uses (what the model must provide); cached per file version,
+    since a batch checks the same template for every school."""
+    path = Path(template)
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime, stat.st_size)
+    if key not in _VARIABLES:
+        try:
+            found = DocxTemplate(str(path)).get_undeclared_template_variables(_environment())
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(
+                f"Mẫu {template} có lỗi cú pháp Jinja (dòng {exc.lineno}): {exc}"
+            ) from exc
+        _VARIABLES[key] = frozenset(found)
+    return set(_VARIABLES[key])
 
 
 def _fill(doc: VanBan, template: Path) -> DocxTemplate:
