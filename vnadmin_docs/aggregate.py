@@ -245,5 +245,5 @@ def aggregate_table(th: TongHop | None, bo: BoChiSo, caps: Sequence[str] = ()) -
             counts = tally.by_cap_hoc[cap] if tally else None
             rows.append((_cell(""), _cell(f"+ {cap}", align="left"), *counts_cells(counts)))
     width = 16.5 + 8.7  # landscape text width
-    widths = (1.2, 7.0, *([(width - 8.2) / (2 * len(levels))] * (2 * len(levels))))
+    widths = (1.6, 6.6, *([(width - 8.2) / (2 * len(levels))] * (2 * len(levels))))
     return Table(tuple(rows), header_rows=2, widths=widths)
