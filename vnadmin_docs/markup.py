@@ -165,7 +165,7 @@ def parse(text: str) -> list[Block]:
     def flush() -> None:
         nonlocal current, table, header_rows
         if current is not None:
-            blocks.append(Paragraph(parse_inline("\n".join(current)), marker))
+            blocks.append(Paragraph(_merge(_inline("\n".join(current), False, False)), marker))
             current = None
         if table is not None:
             rows = tuple(tuple(Cell(_merge(_inline(c, False, False))) for c in r) for r in table)
@@ -207,16 +207,7 @@ def parse(text: str) -> list[Block]:
         else:
             current.append(stripped)
     flush()
-    return [_restored(b) for b in blocks]
-
-
-def _restored(block: Block) -> Block:
-    if isinstance(block, Table):
-        return block
-    spans = tuple(Span(_restore(s.text), s.bold, s.italic) for s in block.spans)
-    if isinstance(block, Heading):
-        return Heading(block.level, spans)
-    return Paragraph(spans, block.marker)
+    return blocks
 
 
 def plain(spans: Spans) -> str:
