@@ -22,7 +22,7 @@ from decimal import ROUND_FLOOR, Decimal
 
 from .errors import Problem
 from .indicators import BoChiSo
-from .markup import Cell, Table, parse_inline
+from .markup import Cell, Table, cell
 from .numbers import dinh_dang_so
 from .scoring import Scorecard
 
@@ -208,42 +208,45 @@ def tong_hop(results: Sequence[KetQuaTruong], bo: BoChiSo) -> TongHop:
     )
 
 
-def _cell(text: str, *, bold: bool = False, align: str = "center") -> Cell:
-    spans = parse_inline(f"**{text}**" if bold and text else text)
-    return Cell(spans, align="left" if align == "left" else "center")
-
-
 def aggregate_table(th: TongHop | None, bo: BoChiSo, caps: Sequence[str] = ()) -> Table:
     """Seed 003's Phụ lục 2 table; with ``th=None`` the empty form for the listed ``caps``."""
     levels = th.levels if th else tuple(sorted(b.muc for b in bo.muc_do))
     names = {b.muc: b.ten for b in bo.muc_do}
-    head1: list[Cell | None] = [Cell(parse_inline("**STT**"), rowspan=2, align="center"),
-                                Cell(parse_inline("**Nhóm tiêu chí**"), rowspan=2, align="center")]  # fmt: skip
+    head1: list[Cell | None] = [cell("STT", bold=True, rowspan=2, align="center"),
+                                cell("Nhóm tiêu chí", bold=True, rowspan=2, align="center")]  # fmt: skip
     head2: list[Cell | None] = [None, None]
     for lv in levels:
         head1 += [
-            Cell(parse_inline(f"**{names.get(lv, '')} (Mức độ {lv})**"), colspan=2, align="center"),
+            cell(f"{names.get(lv, '')} (Mức độ {lv})", bold=True, colspan=2, align="center"),
             None,
         ]
-        head2 += [_cell("Số lượng", bold=True), _cell("Tỷ lệ %", bold=True)]
+        head2 += [
+            cell("Số lượng", bold=True, align="center"),
+            cell("Tỷ lệ %", bold=True, align="center"),
+        ]
     rows: list[tuple[Cell | None, ...]] = [tuple(head1), tuple(head2)]
 
     def counts_cells(counts: Sequence[int] | None) -> list[Cell | None]:
         if counts is None:
-            return [_cell("") for _ in range(2 * len(levels))]
+            return [cell("", align="center") for _ in range(2 * len(levels))]
         cells: list[Cell | None] = []
         for c, p in zip(counts, phan_tram_lam_tron(counts), strict=True):
-            cells += [_cell(str(c)), _cell(dinh_dang_so(p, chu_so_thap_phan=1))]
+            cells += [
+                cell(str(c), align="center"),
+                cell(dinh_dang_so(p, chu_so_thap_phan=1), align="center"),
+            ]
         return cells
 
     for g_index, nhom in enumerate(bo.nhom, start=1):
         tally = next((g for g in th.groups if g.code == nhom.ma), None) if th else None
-        rows.append((_cell(str(g_index), bold=True), _cell(nhom.ten, bold=True, align="left"),
+        rows.append((cell(str(g_index), bold=True, align="center"), cell(nhom.ten, bold=True, align="left"),
                      *counts_cells(tally.total if tally else None)))  # fmt: skip
         listed = list(tally.by_cap_hoc) if tally else list(caps)
         for cap in listed:
             counts = tally.by_cap_hoc[cap] if tally else None
-            rows.append((_cell(""), _cell(f"+ {cap}", align="left"), *counts_cells(counts)))
+            rows.append(
+                (cell("", align="center"), cell(f"+ {cap}", align="left"), *counts_cells(counts))
+            )
     width = 16.5 + 8.7  # landscape text width
     widths = (1.6, 6.6, *([(width - 8.2) / (2 * len(levels))] * (2 * len(levels))))
     return Table(tuple(rows), header_rows=2, widths=widths)

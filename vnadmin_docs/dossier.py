@@ -19,7 +19,7 @@ from typing import Literal
 from .dates import Ngay
 from .errors import InputError, Problem
 from .indicators import BoChiSo
-from .markup import Cell, Table, parse_inline
+from .markup import Cell, Table, cell
 from .model import (
     BaoCao,
     BienBan,
@@ -222,21 +222,15 @@ def _criteria_table(sc: Scorecard) -> str:
 
 
 def _evidence_table(sc: Scorecard) -> Table:
-    def cell(text: str, align: Literal["left", "center"] = "left", bold: bool = False) -> Cell:
-        spans = parse_inline(f"**{_esc(text)}**" if bold and text else _esc(text))
-        return Cell(spans, align=align)
-
     rows: list[tuple[Cell | None, ...]] = [
-        (cell("STT", "center", True), cell("Mã", "center", True), cell("Tiêu chí", "center", True),
-         cell("Minh chứng", "center", True))
-    ]  # fmt: skip
+        tuple(cell(t, bold=True, align="center") for t in ("STT", "Mã", "Tiêu chí", "Minh chứng"))
+    ]
     n = 0
     for _, c in sc.criteria():
         for evidence in c.evidence or ("(chưa có minh chứng)",):
             n += 1
-            rows.append(
-                (cell(str(n), "center"), cell(c.code, "center"), cell(c.text), cell(evidence))
-            )
+            rows.append((cell(str(n), align="center"), cell(c.code, align="center"),
+                         cell(_esc(c.text)), cell(_esc(evidence))))  # fmt: skip
     return Table(tuple(rows), header_rows=1, widths=(1.2, 1.4, 6.0, 7.9))
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .aggregate import TongHop, aggregate_table, phan_tram_lam_tron
 from .dossier import SoNgay
 from .indicators import BoChiSo
-from .markup import Cell, Table, parse_inline
+from .markup import Cell, Table, cell
 from .model import BaoCao, CongVan, CoQuan, KeHoach, NguoiKy, PhuLuc
 from .numbers import dinh_dang_so
 from .tables import PhanCong, assignment_table
@@ -92,32 +92,26 @@ def _schedule(plan: KeHoachTrienKhai) -> Table:
     who = plan.co_quan.ten_goi.upper()
     body = plan.co_quan.ten_goi
 
-    def c(text: str, *, bold: bool = False, align: str = "left") -> Cell:
-        return Cell(
-            parse_inline(f"**{text}**" if bold else text),
-            align="center" if align == "center" else "left",
-        )
-
     rows: list[tuple[Cell | None, ...]] = [
-        (c("TT", bold=True, align="center"), c("Nội dung", bold=True, align="center"),
-         c("Thời gian", bold=True, align="center"), c("Sản phẩm", bold=True, align="center")),
-        (c("I", bold=True, align="center"), c(who, bold=True), c(""), c("")),
-        (c("1", align="center"), c("Xây dựng và ban hành kế hoạch đánh giá mức độ chuyển đổi số."),
-         c(h.ban_hanh_ke_hoach), c("Kế hoạch kiểm tra, đánh giá.")),
-        (c("2", align="center"), c(f"Ban hành Quyết định thành lập các đoàn kiểm tra, đánh giá ngoài của {body}."),
-         c(h.danh_gia_ngoai), c("- Quyết định thành lập đoàn kiểm tra, đánh giá; - Thông báo phân công nhiệm vụ các thành viên.")),
-        (c("3", align="center"), c(f"Thực hiện kiểm tra, đánh giá ngoài các cơ sở giáo dục trên địa bàn {plan.dia_ban}."),
-         c(h.danh_gia_ngoai), c("- Hoàn thành công tác kiểm tra, đánh giá; - Danh sách các đơn vị đề nghị công nhận mức độ chuyển đổi số.")),
-        (c("4", align="center"), c("Công nhận mức độ chuyển đổi số của các cơ sở giáo dục."), c(h.cong_nhan),
-         c(f"- Quyết định công nhận mức độ chuyển đổi số, báo cáo {plan.co_quan_cap_tren}.")),
-        (c("5", align="center"), c("Cập nhật kết quả đánh giá trên hệ thống cơ sở dữ liệu ngành Giáo dục."),
-         c(h.cap_nhat_csdl), c("")),
-        (c("II", bold=True, align="center"), c(f"CÁC CƠ SỞ GIÁO DỤC TRÊN ĐỊA BÀN {plan.dia_ban.upper()}", bold=True), c(""), c("")),
-        (c("1", align="center"), c("Tự đánh giá mức độ chuyển đổi số theo Bộ chỉ số. Đề nghị đánh giá ngoài mức độ chuyển đổi số."),
-         c(h.tu_danh_gia), c("- Biên bản tự đánh giá; - Quyết định phê duyệt kết quả tự đánh giá; - Tờ trình đề nghị công nhận kết quả tự đánh giá.")),
-        (c("2", align="center"), c(f"Đón đoàn kiểm tra, đánh giá của {body}."), c(h.danh_gia_ngoai), c("")),
-        (c("3", align="center"), c("Cập nhật kết quả đánh giá trên cơ sở dữ liệu ngành. Công bố kết quả trên trang thông tin điện tử của đơn vị."),
-         c(h.cap_nhat_csdl_truong), c("")),
+        (cell("TT", bold=True, align="center"), cell("Nội dung", bold=True, align="center"),
+         cell("Thời gian", bold=True, align="center"), cell("Sản phẩm", bold=True, align="center")),
+        (cell("I", bold=True, align="center"), cell(who, bold=True), cell(""), cell("")),
+        (cell("1", align="center"), cell("Xây dựng và ban hành kế hoạch đánh giá mức độ chuyển đổi số."),
+         cell(h.ban_hanh_ke_hoach), cell("Kế hoạch kiểm tra, đánh giá.")),
+        (cell("2", align="center"), cell(f"Ban hành Quyết định thành lập các đoàn kiểm tra, đánh giá ngoài của {body}."),
+         cell(h.danh_gia_ngoai), cell("- Quyết định thành lập đoàn kiểm tra, đánh giá; - Thông báo phân công nhiệm vụ các thành viên.")),
+        (cell("3", align="center"), cell(f"Thực hiện kiểm tra, đánh giá ngoài các cơ sở giáo dục trên địa bàn {plan.dia_ban}."),
+         cell(h.danh_gia_ngoai), cell("- Hoàn thành công tác kiểm tra, đánh giá; - Danh sách các đơn vị đề nghị công nhận mức độ chuyển đổi số.")),
+        (cell("4", align="center"), cell("Công nhận mức độ chuyển đổi số của các cơ sở giáo dục."), cell(h.cong_nhan),
+         cell(f"- Quyết định công nhận mức độ chuyển đổi số, báo cáo {plan.co_quan_cap_tren}.")),
+        (cell("5", align="center"), cell("Cập nhật kết quả đánh giá trên hệ thống cơ sở dữ liệu ngành Giáo dục."),
+         cell(h.cap_nhat_csdl), cell("")),
+        (cell("II", bold=True, align="center"), cell(f"CÁC CƠ SỞ GIÁO DỤC TRÊN ĐỊA BÀN {plan.dia_ban.upper()}", bold=True), cell(""), cell("")),
+        (cell("1", align="center"), cell("Tự đánh giá mức độ chuyển đổi số theo Bộ chỉ số. Đề nghị đánh giá ngoài mức độ chuyển đổi số."),
+         cell(h.tu_danh_gia), cell("- Biên bản tự đánh giá; - Quyết định phê duyệt kết quả tự đánh giá; - Tờ trình đề nghị công nhận kết quả tự đánh giá.")),
+        (cell("2", align="center"), cell(f"Đón đoàn kiểm tra, đánh giá của {body}."), cell(h.danh_gia_ngoai), cell("")),
+        (cell("3", align="center"), cell("Cập nhật kết quả đánh giá trên cơ sở dữ liệu ngành. Công bố kết quả trên trang thông tin điện tử của đơn vị."),
+         cell(h.cap_nhat_csdl_truong), cell("")),
     ]  # fmt: skip
     return Table(tuple(rows), header_rows=1, widths=(1.2, 7.3, 3.0, 5.0))
 

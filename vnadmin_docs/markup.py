@@ -31,6 +31,7 @@ __all__ = [
     "Paragraph",
     "Span",
     "Table",
+    "cell",
     "parse",
     "parse_inline",
     "plain",
@@ -141,6 +142,24 @@ def parse_inline(text: str, *, bold: bool = False, italic: bool = False) -> Span
     (Span(text='a *b* ', bold=False, italic=False), Span(text='c', bold=False, italic=True))
     """
     return _merge(_inline(_protect(text), bold, italic))
+
+
+def cell(
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    align: Literal["left", "center", "right"] = "left",
+    rowspan: int = 1,
+    colspan: int = 1,
+) -> Cell:
+    """A table cell from text in the inline markup; ``bold``/``italic`` apply to all of it.
+
+    >>> cell("**84** điểm", italic=True, align="center").spans
+    (Span(text='84', bold=True, italic=True), Span(text=' điểm', bold=False, italic=True))
+    """
+    spans = tuple(Span(s.text, s.bold or bold, s.italic or italic) for s in parse_inline(text))
+    return Cell(spans, rowspan=rowspan, colspan=colspan, align=align)
 
 
 def _split_cells(line: str) -> list[str]:

@@ -17,10 +17,9 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
 
 from .indicators import BoChiSo, QuyTac
-from .markup import Cell, Span, Table, parse_inline
+from .markup import Cell, Table, cell
 from .model import BaoCao, PhuLuc
 from .numbers import dinh_dang_so
 from .scoring import CriterionScore, Scorecard
@@ -38,14 +37,6 @@ __all__ = [
 
 LANDSCAPE_WIDTHS = (1.3, 8.0, 1.7, 4.0, 3.6, 2.0, 4.6)
 """Column widths (cm) of the scored table on a landscape A4 page (25.2 cm of text)."""
-
-Align = Literal["left", "center", "right"]
-
-
-def _cell(text: str, *, bold: bool = False, italic: bool = False, align: Align = "left",
-          rowspan: int = 1) -> Cell:  # fmt: skip
-    spans = tuple(Span(s.text, s.bold or bold, s.italic or italic) for s in parse_inline(text))
-    return Cell(spans, rowspan=rowspan, align=align)
 
 
 def _so(value: Decimal | None) -> str:
@@ -78,35 +69,35 @@ def _criterion_rows(c: CriterionScore) -> list[tuple[Cell | None, ...]]:
     if c.mandatory:
         met = "Đạt" if c.met else "**Chưa đạt**"
         return [(
-            _cell(f"{c.code}.", align="center"), _cell(c.text), _cell(""),
-            _cell("Điều kiện bắt buộc", italic=True), _cell(""), _cell(met, align="center"),
-            _cell(evidence),
+            cell(f"{c.code}.", align="center"), cell(c.text), cell(""),
+            cell("Điều kiện bắt buộc", italic=True), cell(""), cell(met, align="center"),
+            cell(evidence),
         )]  # fmt: skip
     points = f"{_so(c.points)}\n*Mức độ {c.level}*"
     if not c.items:
         assert c.rule is not None and c.max is not None
         return [(
-            _cell(f"{c.code}.", align="center"), _cell(c.text), _cell(_so(c.max), align="center"),
-            _cell(rule_text(c.rule, c.max)), _cell(_bands_text(c)),
-            _cell(points, bold=True, align="center"), _cell(evidence),
+            cell(f"{c.code}.", align="center"), cell(c.text), cell(_so(c.max), align="center"),
+            cell(rule_text(c.rule, c.max)), cell(_bands_text(c)),
+            cell(points, bold=True, align="center"), cell(evidence),
         )]  # fmt: skip
     span = 1 + len(c.items)
     rows: list[tuple[Cell | None, ...]] = [(
-        _cell(f"{c.code}.", align="center", rowspan=span), _cell(f"**{c.text}**"),
-        _cell(_so(c.max), align="center", rowspan=span), _cell(""),
-        _cell(_bands_text(c), rowspan=span), _cell(points, bold=True, align="center", rowspan=span),
-        _cell(evidence, rowspan=span),
+        cell(f"{c.code}.", align="center", rowspan=span), cell(f"**{c.text}**"),
+        cell(_so(c.max), align="center", rowspan=span), cell(""),
+        cell(_bands_text(c), rowspan=span), cell(points, bold=True, align="center", rowspan=span),
+        cell(evidence, rowspan=span),
     )]  # fmt: skip
     for item in c.items:
         got = f"{rule_text(item.rule, item.max)}\n*Tự đánh giá: {_so(item.points)}*"
-        rows.append((None, _cell(f"- {item.text}"), None, _cell(got), None, None, None))
+        rows.append((None, cell(f"- {item.text}"), None, cell(got), None, None, None))
     return rows
 
 
 def scored_table(sc: Scorecard) -> Table:
     """The scored table of a scorecard, laid out as schools submit it (seed 000)."""
     header = tuple(
-        _cell(t, bold=True, align="center")
+        cell(t, bold=True, align="center")
         for t in ("STT", "Tiêu chí", "Điểm tối đa", "Điểm thành phần",
                   "Điểm tự đánh giá (theo mức độ)", "Điểm nhà trường tự đánh giá",
                   "Ghi chú minh chứng")
@@ -115,9 +106,9 @@ def scored_table(sc: Scorecard) -> Table:
     for g in sc.groups:
         level = f"{_so(g.points)}\n*Mức độ {g.level}*"
         rows.append((
-            _cell(g.code, bold=True, align="center"), _cell(g.name, bold=True),
-            _cell(_so(g.max), bold=True, align="center"), _cell(""), _cell(""),
-            _cell(level, bold=True, align="center"), _cell(""),
+            cell(g.code, bold=True, align="center"), cell(g.name, bold=True),
+            cell(_so(g.max), bold=True, align="center"), cell(""), cell(""),
+            cell(level, bold=True, align="center"), cell(""),
         ))  # fmt: skip
         for c in g.criteria:
             rows += _criterion_rows(c)
@@ -161,22 +152,22 @@ class BangPhanCong(Record):
 def assignment_table(bo: BoChiSo, phan_cong: Mapping[str, PhanCong]) -> Table:
     """The plan's assignment table (seed 001) for an indicator set."""
     header = tuple(
-        _cell(t, bold=True, align="center")
+        cell(t, bold=True, align="center")
         for t in ("STT", "Tiêu chí", "Điểm tối đa", "Hướng dẫn thực hiện", "Minh chứng",
                   "Chủ trì", "Thực hiện")
     )  # fmt: skip
     rows: list[tuple[Cell | None, ...]] = [header]
     for nhom in bo.nhom:
         rows.append((
-            _cell(nhom.ma, bold=True, align="center"), _cell(nhom.ten, bold=True),
-            _cell(_so(nhom.toi_da), bold=True, align="center"), _cell(""), _cell(""), _cell(""),
-            _cell(""),
+            cell(nhom.ma, bold=True, align="center"), cell(nhom.ten, bold=True),
+            cell(_so(nhom.toi_da), bold=True, align="center"), cell(""), cell(""), cell(""),
+            cell(""),
         ))  # fmt: skip
         for tc in nhom.tieu_chi:
             who = phan_cong.get(tc.ma, PhanCong())
             max_text = "Điều kiện bắt buộc" if tc.bat_buoc else _so(tc.toi_da)
             rows.append((
-                _cell(tc.ma, align="center"), _cell(tc.noi_dung), _cell(max_text, align="center"),
-                _cell(tc.huong_dan), _cell(tc.minh_chung), _cell(who.chu_tri), _cell(who.thuc_hien),
+                cell(tc.ma, align="center"), cell(tc.noi_dung), cell(max_text, align="center"),
+                cell(tc.huong_dan), cell(tc.minh_chung), cell(who.chu_tri), cell(who.thuc_hien),
             ))  # fmt: skip
     return Table(tuple(rows), header_rows=1, widths=(1.2, 6.6, 1.8, 7.0, 3.2, 2.7, 2.7))
