@@ -1,7 +1,8 @@
 """Building a whole dossier: render every part, convert them in one LibreOffice run, assemble.
 
->>> # build_dossier(ho_so, bo, scorecard, Path("out"), converter=LibreOfficeConverter(soffice),
->>> #               font=TocFont(regular, bold))  → DossierResult(docx=[…], pdf=Path("out/ho-so.pdf"))
+``build_dossier(ho_so, bo, scorecard, Path("out"), converter=…, font=…)`` returns a
+:class:`DossierResult` with the .docx paths, the scorecard and the assembled PDF
+(``out/ho-so.pdf``); with ``converter=None`` only the .docx files are written.
 """
 
 from __future__ import annotations

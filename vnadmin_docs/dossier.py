@@ -340,13 +340,14 @@ def documents(ho_so: HoSo, bo: BoChiSo, sc: Scorecard) -> list[Phan]:
         ],
     )  # fmt: skip
 
+    # the Tờ trình and the Quyết định both rest on the set and the council's Biên bản
+    after_meeting = [*ho_so.can_cu, f"Căn cứ {chuan}", f"Căn cứ {bien_ban.trich_dan} của {council}"]
     tt = ho_so.to_trinh
     to_trinh = ToTrinh(
         co_quan=cq, so=tt.so, ngay=tt.ngay, nguoi_ky=ho_so.thu_truong,
         trich_yeu=f"Về việc đề nghị công nhận kết quả tự đánh giá mức độ chuyển đổi số năm học {year}",
         kinh_gui=[ho_so.co_quan_quan_ly],
-        can_cu=[*ho_so.can_cu, f"Căn cứ {chuan}", f"Căn cứ {bien_ban.trich_dan} của {council}",
-                f"Căn cứ {bao_cao.trich_dan} của {cq.ten_goi}"],
+        can_cu=[*after_meeting, f"Căn cứ {bao_cao.trich_dan} của {cq.ten_goi}"],
         noi_dung="\n\n".join(x for x in (
             f"{cq.ten} đã tổ chức tự đánh giá mức độ chuyển đổi số năm học {year} theo Bộ chỉ số, "
             "kết quả như sau:",
@@ -363,8 +364,7 @@ def documents(ho_so: HoSo, bo: BoChiSo, sc: Scorecard) -> list[Phan]:
         co_quan=cq, so=qd.so, ngay=qd.ngay, nguoi_ky=ho_so.thu_truong,
         trich_yeu=f"Về việc phê duyệt kết quả tự đánh giá mức độ chuyển đổi số năm học {year}",
         tham_quyen_ban_hanh=f"{head} {cq.ten}",
-        can_cu=[*ho_so.can_cu, f"Căn cứ {chuan}", f"Căn cứ {bien_ban.trich_dan} của {council}",
-                f"Căn cứ {to_trinh.trich_dan} của {cq.ten_goi}"],
+        can_cu=[*after_meeting, f"Căn cứ {to_trinh.trich_dan} của {cq.ten_goi}"],
         theo_de_nghi="Chủ tịch Hội đồng tự đánh giá mức độ chuyển đổi số",
         dieu=[
             f"Phê duyệt kết quả tự đánh giá mức độ chuyển đổi số năm học {year} của {cq.ten} như sau:\n"
