@@ -29,6 +29,7 @@ LAYERS = {
     "managing": 1,
     # layer 2: rendering to and reading .docx
     "_ooxml": 2,
+    "_wordml": 2,
     "_atomic": 2,
     "rendering": 2,
     "checker": 2,

@@ -89,6 +89,10 @@ BROKEN = {
         ["noi_nhan[1] (dòng 11): phải là chuỗi ký tự"],
     ),
     "duplicate key": (GOOD + "so: 2\n", ["so (dòng 9): khóa bị lặp lại"]),
+    "control character": (
+        GOOD + 'noi_nhan:\n  - Phòng GDĐT\n  - "Lưu: VT\\x07"\n',
+        ["noi_nhan[1] (dòng 11): chứa ký tự điều khiển U+0007, không thể đưa vào văn bản"],
+    ),
     "signer authority without whom": (
         GOOD.replace("{chuc_vu: Hiệu trưởng,", "{tham_quyen: KT, chuc_vu: Phó Hiệu trưởng,"),
         ["nguoi_ky.thay_mat (dòng 7): ký KT. phải ghi ký thay mặt/thay ai"],

@@ -187,3 +187,19 @@ def test_dask_produces_the_same_files(tmp_path: Path) -> None:
             twin = tmp_path / "dask" / folder.name / docx.name
             with zipfile.ZipFile(docx) as a, zipfile.ZipFile(twin) as b:
                 assert a.read("word/document.xml") == b.read("word/document.xml"), docx.name
+
+
+def test_a_row_with_a_control_character_is_reported(tmp_path: Path) -> None:
+    rows = tmp_path / "ket-qua.csv"
+    rows.write_text(
+        "don_vi,cap_hoc,nhom_1,nhom_2,bat_buoc_1,bat_buoc_2\n"
+        "Trường THCS A,THCS,80,90,đạt,đạt\n"
+        "Trường THCS B\x07,THCS,80,90,đạt,đạt\n",
+        encoding="utf-8",
+    )
+    results, broken = load_school_results([rows], bo=BO)
+    assert [r.don_vi for r in results] == ["Trường THCS A"]
+    [(where, problems)] = broken
+    assert where == "ket-qua.csv:dòng 3"
+    assert [p.path for p in problems] == ["ket-qua.csv:dòng 3.don_vi"]
+    assert "U+0007" in str(problems[0])

@@ -117,3 +117,12 @@ def test_document_problems() -> None:
             chu_toa=ThanhVien(ho_ten="A"),
             thu_ky=ThanhVien(ho_ten="B"),
         )
+
+
+def test_text_no_document_can_hold_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"ten: chứa ký tự điều khiển U\+001B"):
+        CoQuan(ten="Trường\x1b", viet_tat="T", dia_danh="X")
+    with pytest.raises(ValueError, match=r"can_cu: .*U\+0000"):
+        KeHoach(co_quan=CoQuan(ten="T", viet_tat="T", dia_danh="X"), ngay=Ngay(2025),
+                trich_yeu="t", nguoi_ky=HT, can_cu=["a", "b\x00"])  # fmt: skip
+    assert CoQuan(ten="Trường\tA\nB", viet_tat="T", dia_danh="X").ten == "Trường\tA\nB"

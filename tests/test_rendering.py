@@ -135,7 +135,7 @@ def test_signers_and_special_forms(rendered_examples: dict[str, Path]) -> None:
     assert "Kính gửi: Phòng Giáo dục và Đào tạo huyện Tiên Lãng" in tt and "TỜ TRÌNH" in tt
 
 
-TRICKY = "Sở GD&ĐT <b>in đậm?</b> \"trích dẫn\" 'đơn' {{ x }} {% if %} & a<b"
+TRICKY = "Sở GD&ĐT <b>in đậm?</b> \"trích dẫn\" 'đơn' {{ x }} {% if %} {_{ y }_} {_% z %_} & a<b"
 
 
 def _tricky_doc() -> BaoCao:

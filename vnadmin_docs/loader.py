@@ -46,7 +46,7 @@ from .model import DOCUMENT_TYPES, ModelError, VanBan
 from .numbering import LoaiVanBan
 from .scoring import DanhGia, Scorecard, level_for, score
 from .tables import BangPhanCong
-from .text import nfc
+from .text import forbidden_character, forbidden_message, nfc
 
 __all__ = [
     "LineMap",
@@ -113,6 +113,8 @@ def _lines(node: yaml.Node, path: Path_, out: LineMap, problems: list[Problem]) 
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _lines(item, (*path, index), out, problems)
+    elif isinstance(node.value, str) and (code := forbidden_character(node.value)):
+        problems.append(Problem(_format(path), forbidden_message(code), node.start_mark.line + 1))
 
 
 def _normalize(value: Any) -> Any:
@@ -531,6 +533,9 @@ def _from_row(row: dict[str, object], bo: BoChiSo, where: str) -> KetQuaTruong:
     name = nfc(str(row.get("don_vi") or "").strip())
     if not name:
         problems.append(Problem(f"{where}.don_vi", "thiếu tên đơn vị"))
+    for column in ("don_vi", "cap_hoc"):
+        if code := forbidden_character(str(row.get(column) or "")):
+            problems.append(Problem(f"{where}.{column}", forbidden_message(code)))
     groups = []
     for nhom in bo.nhom:
         column = f"nhom_{nhom.ma}"

@@ -20,21 +20,22 @@ import jinja2
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsmap, qn
 from docx.shared import Cm, Mm, Pt
 from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc  # noqa: F401 - loads docxcompose now, see below
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import markup
 from ._atomic import atomic_path
 from ._ooxml import bottom_rule, mark_size
+from ._wordml import STYLE_NAMES, blocks_xml, fragment_root
 from .checker import COVER_CATEGORY
 from .dates import gio_phut, ngay_thang_nam
 from .errors import TemplateError
-from .markup import Block, Heading, Paragraph, Span, Table
+from .markup import Block, Paragraph, Span, Table
 from .model import BaoCao, BienBan, CongVan, CoQuan, KeHoach, QuyetDinh, ToTrinh, VanBan
 from .numbering import LoaiVanBan
 
@@ -47,20 +48,17 @@ __all__ = [
     "render_bytes",
     "render_cover",
     "render_table_document",
+    "style_ids",
     "template_path",
     "template_variables",
 ]
 
-# docxcompose (loaded by docxtpl's sub-documents) rebinds python-docx's global "cp" prefix to the
+# docxcompose (which `import docxtpl` loads for its sub-documents) rebinds python-docx's global "cp" prefix to the
 # custom-properties namespace when it is imported; python-docx then writes core properties
 # (lastModifiedBy, keywords, category…) in the wrong namespace and Word and other readers lose
 # them. We use no docxcompose feature that needs its binding, so we put the standard one back.
 CORE_PROPERTIES_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 nsmap["cp"] = CORE_PROPERTIES_NS
-
-HEADING_STYLES = {1: "VB Muc 1", 2: "VB Muc 2", 3: "VB Muc 3", 4: "VB Muc 4"}
-BODY_STYLE = "VB Noi dung"
-TABLE_STYLE = "VB Bang"
 
 
 @contextlib.contextmanager
@@ -186,83 +184,43 @@ def body_blocks(doc: VanBan) -> list[Block]:
     raise TypeError(f"unknown document type {type(doc).__name__}")
 
 
-# ---------------------------------------------------------------- blocks → python-docx
+# ---------------------------------------------------------------- blocks → the document
 
 
-def _add_spans(paragraph: Any, spans: Sequence[Span]) -> None:
-    for span in spans:
-        run = paragraph.add_run(span.text)
-        if span.bold:
-            run.bold = True
-        if span.italic:
-            run.italic = True
+def style_ids(document: DocumentObject, *, source: str) -> dict[str, str]:
+    """The ids of the styles a body uses, by name, from ``document``'s style sheet; a template
+    (``source`` names it) that lacks one of them is rejected."""
+    found = {
+        name: style.get(qn("w:styleId"), "")
+        for style in document.styles.element.iterchildren(qn("w:style"))
+        for name in style.xpath("./w:name/@w:val")
+    }
+    missing = [name for name in STYLE_NAMES if name not in found]
+    if missing:
+        raise TemplateError(
+            f"Mẫu {source} thiếu kiểu (style) văn bản: {', '.join(missing)}. "
+            "Hãy bắt đầu từ mẫu của thư viện (vnadmin-docs template LOAI)."
+        )
+    return {name: found[name] for name in STYLE_NAMES}
 
 
-class _StyleIds:
-    """Style names resolved to ids once per document (python-docx looks them up slowly)."""
-
-    def __init__(self, container: Any) -> None:
-        self._styles = container.part.styles
-        self._ids: dict[str, str] = {}
-
-    def __call__(self, name: str) -> str:
-        if name not in self._ids:
-            self._ids[name] = self._styles[name].style_id
-        return self._ids[name]
+def _text_width(section: Any) -> float:
+    """The width between a section's margins, in twips."""
+    return int(section.page_width - section.left_margin - section.right_margin) / 635
 
 
-def add_blocks(container: Any, blocks: Sequence[Block]) -> None:
-    """Append blocks to a python-docx document, cell or docxtpl sub-document, using the
-    template's named styles (``VB Noi dung``, ``VB Muc 1``…, ``VB Bang``)."""
-    style = _StyleIds(container)
-    for block in blocks:
-        if isinstance(block, Heading | Paragraph):
-            name = HEADING_STYLES[block.level] if isinstance(block, Heading) else BODY_STYLE
-            paragraph = container.add_paragraph()
-            paragraph._p.style = style(name)
-            _add_spans(paragraph, block.spans)
+def add_blocks(document: DocumentObject, blocks: Sequence[Block]) -> None:
+    """Append blocks to the end of a python-docx document's body (before its last section
+    properties), in the document's named styles (``VB Noi dung``, ``VB Muc 1``…, ``VB Bang``)."""
+    ids = style_ids(document, source="tài liệu")
+    xml = blocks_xml(blocks, ids, text_width=_text_width(document.sections[-1]))
+    body = document.element.body
+    anchor = body.find(qn("w:sectPr"))
+    for element in list(parse_xml(fragment_root(xml))):
+        if anchor is not None:
+            anchor.addprevious(element)
         else:
-            _add_table(container, block, style)
-
-
-_ALIGN = {
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT,
-}
-
-
-def _add_table(container: Any, block: Table, style: _StyleIds) -> None:
-    from docx.table import _Cell
-
-    width = max(len(r) for r in block.rows)
-    table = container.add_table(rows=len(block.rows), cols=width)
-    table._tbl.tblStyle_val = style("Table Grid")
-    # the grid read once: python-docx's table.cell() rebuilds it on every call
-    grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
-    if block.widths:
-        table.autofit = False
-        for c, cm in enumerate(block.widths[:width]):
-            table.columns[c].width = Cm(cm)
-            for row_cells in grid:
-                row_cells[c].width = Cm(cm)
-    for r in range(block.header_rows):
-        table.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    table_style = style(TABLE_STYLE)
-    for r, row in enumerate(block.rows):
-        for c, cell in enumerate(row):
-            if cell is None:
-                continue
-            target = grid[r][c]
-            if cell.rowspan > 1 or cell.colspan > 1:
-                target = target.merge(grid[r + cell.rowspan - 1][c + cell.colspan - 1])
-            p = target.paragraphs[0]
-            p._p.style = table_style
-            p.alignment = _ALIGN[cell.align]
-            spans = cell.spans
-            if r < block.header_rows:
-                spans = tuple(Span(s.text, True, s.italic) for s in spans)
-            _add_spans(p, spans)
+            body.append(element)
 
 
 def _set_page_number_start(section: Any, start: int) -> None:
@@ -339,8 +297,33 @@ def _set_properties(d: DocumentObject, doc: VanBan) -> None:
 # ---------------------------------------------------------------- rendering
 
 
-def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+def _finalize(value: Any) -> Markup:
+    """What a template prints: escaped for XML, and with braces as character references,
+    because docxtpl turns ``{_{`` and the like in its output into ``{{``."""
+    return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
+
+
+class _Environment(SandboxedEnvironment):
+    """The sandbox templates are filled in, keeping each compiled template by its source text:
+    docxtpl compiles the body, headers and footers on every render, and a batch renders the
+    same templates for every school."""
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True, undefined=jinja2.StrictUndefined, finalize=_finalize)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            if len(self._compiled) >= 256:  # many user templates in a long-lived process
+                self._compiled.clear()
+            compiled = self._compiled[source] = super().from_string(source)
+        return compiled
+
+
+_ENV = _Environment()
 
 
 _VARIABLES: dict[tuple[str, float, int], frozenset[str]] = {}
@@ -354,7 +337,7 @@ def template_variables(template: Path | str) -> set[str]:
     key = (str(path.resolve()), stat.st_mtime, stat.st_size)
     if key not in _VARIABLES:
         try:
-            found = DocxTemplate(str(path)).get_undeclared_template_variables(_environment())
+            found = DocxTemplate(str(path)).get_undeclared_template_variables(_ENV)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 f"Mẫu {template} có lỗi cú pháp Jinja (dòng {exc.lineno}): {exc}"
@@ -374,11 +357,12 @@ def _fill(doc: VanBan, template: Path) -> DocxTemplate:
             unknown=unknown,
         )
     tpl = DocxTemplate(str(template))
-    body = tpl.new_subdoc()
-    add_blocks(body, body_blocks(doc))
-    ctx["noi_dung"] = Markup(str(body))
+    d = tpl.get_docx()
+    ids = style_ids(d, source=template.name)
+    body = blocks_xml(body_blocks(doc), ids, text_width=_text_width(d.sections[-1]))
+    ctx["noi_dung"] = Markup(body)
     try:
-        tpl.render(ctx, _environment(), autoescape=True)
+        tpl.render(ctx, _ENV, autoescape=True)
     except jinja2.TemplateError as exc:
         raise TemplateError(f"Không điền được mẫu {template.name}: {exc}") from exc
     _add_appendices(tpl.docx, doc)
