@@ -42,3 +42,13 @@ def test_committed_templates_match_the_builder(fresh: Path) -> None:
         assert _parts(shipped) == _parts(built), (
             f"{built.name} differs: run python scripts/build_templates.py and commit"
         )
+
+
+def test_templates_carry_only_what_a_document_needs() -> None:
+    for shipped in sorted((ROOT / "vnadmin_docs" / "templates").glob("*.docx")):
+        with zipfile.ZipFile(shipped) as z:
+            names = z.namelist()
+            styles = z.read("word/styles.xml").decode()
+        assert not [n for n in names if "stylesWithEffects" in n or "customXml" in n]
+        assert not [n for n in names if n.startswith("docProps/thumbnail")]
+        assert styles.count('w:type="table"') == 2, shipped.name  # Table Normal, Table Grid

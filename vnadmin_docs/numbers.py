@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
@@ -25,7 +26,13 @@ def dinh_dang_so(value: Number, *, chu_so_thap_phan: int = 2) -> str:
     >>> dinh_dang_so(Decimal("94")), dinh_dang_so(12.345, chu_so_thap_phan=1)
     ('94', '12,3')
     """
-    pattern = "#,##0" + ("." + "#" * chu_so_thap_phan if chu_so_thap_phan else "")
+    return _format(value, chu_so_thap_phan)
+
+
+@lru_cache(maxsize=4096)  # a scored table formats the same few numbers over and over
+def _format(value: Number, digits: int) -> str:
+    # equal numbers format alike ("#" decimals are optional), so caching by value is exact
+    pattern = "#,##0" + ("." + "#" * digits if digits else "")
     return str(format_decimal(value, format=pattern, locale="vi"))
 
 

@@ -190,11 +190,11 @@ def body_blocks(doc: VanBan) -> list[Block]:
 def style_ids(document: DocumentObject, *, source: str) -> dict[str, str]:
     """The ids of the styles a body uses, by name, from ``document``'s style sheet; a template
     (``source`` names it) that lacks one of them is rejected."""
-    found = {
-        name: style.get(qn("w:styleId"), "")
-        for style in document.styles.element.iterchildren(qn("w:style"))
-        for name in style.xpath("./w:name/@w:val")
-    }
+    found: dict[str, str] = {}
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is not None:
+            found[name.get(qn("w:val"), "")] = style.get(qn("w:styleId"), "")
     missing = [name for name in STYLE_NAMES if name not in found]
     if missing:
         raise TemplateError(
