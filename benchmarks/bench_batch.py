@@ -1,11 +1,17 @@
 """Benchmark batch dossiers and aggregation at the managing body's scale.
 
-Run: ``.venv/bin/python benchmarks/bench_batch.py [--schools 50] [--results 5000]``.
+Run: ``.venv/bin/python benchmarks/bench_batch.py [--schools 50] [--repeat 3] [--results 5000]``.
 
 It generates ``--schools`` dossier inputs (``examples/generate_schools.py``) and times the full
-``vnadmin-docs batch`` with 1 and 2 workers (dossiers per minute, speed-up, time per PDF page),
-the bare one-call ``soffice --convert-to pdf`` of the same .docx files (time per page), and
-``vnadmin-docs aggregate`` over ``--results`` school results, as one CSV and as scorecard JSON files.
+``vnadmin-docs batch`` with 1 and 2 workers, ``--repeat`` times each, interleaved (1, 2, 1, 2…)
+so that a slow spell of the machine hits both alike; it prints medians and ranges: dossiers per
+minute, the speed-up, time per PDF page. As the reference it times the bare
+``soffice --convert-to pdf`` of the same .docx files, in one call and split between two
+LibreOffice processes running at once (what LibreOffice itself gains from a second core here).
+It reports the CPU time the hypervisor stole from this machine while it ran (``st`` in
+``vmstat``): on a shared virtual machine, a run with much steal is slower for reasons of its own.
+Last, it times ``vnadmin-docs aggregate`` over ``--results`` school results, as one CSV and as
+scorecard JSON files.
 """
 
 from __future__ import annotations
@@ -15,10 +21,12 @@ import csv
 import json
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -37,50 +45,95 @@ def run(*args: str) -> float:
     return time.perf_counter() - started
 
 
+def timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def cpu_ticks() -> tuple[int, int]:
+    """(steal, all) jiffies of every CPU so far, from /proc/stat (Linux)."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0, 0
+    return (fields[7] if len(fields) > 7 else 0), sum(fields[:8])
+
+
+def summary(samples: list[float]) -> str:
+    return f"{statistics.median(samples):6.1f} s (range {min(samples):.1f}–{max(samples):.1f})"
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--schools", type=int, default=50)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--results", type=int, default=5000)
     args = parser.parse_args(argv)
     soffice = find_soffice()
     if soffice is None:
         print("LibreOffice is not installed: run scripts/setup", file=sys.stderr)
         return 1
+    steal_before, total_before = cpu_ticks()
     with tempfile.TemporaryDirectory() as work:
         w = Path(work)
         inputs = [str(p) for p in generate_schools.generate(args.schools, w / "schools", seed=1)]
-        run(
-            "batch", *inputs[:2], "-o", str(w / "warmup"), "--workers", "2"
-        )  # fonts, caches, profiles
-        times = {}
-        for workers in (1, 2):
-            times[workers] = run(
-                "batch",
-                *inputs,
-                "-o",
-                str(w / f"out{workers}"),
-                "--workers",
-                str(workers),
-                "--force",
-            )
+        run("batch", *inputs[:2], "-o", str(w / "warmup"), "--workers", "2")  # caches, profiles
+        times: dict[int, list[float]] = {1: [], 2: []}
+        for _ in range(args.repeat):
+            for workers in (1, 2):
+                out = w / f"out{workers}"
+                times[workers].append(
+                    run("batch", *inputs, "-o", str(out), "--workers", str(workers), "--force")
+                )
         pages = sum(len(PdfReader(p).pages) for p in (w / "out2").glob("*/ho-so.pdf"))
-        docx = [str(p) for p in sorted((w / "out2").glob("*/*.docx"))]
-        for i, path in enumerate(docx):  # unique names for one soffice call
-            shutil.copy(path, w / f"{i:05d}.docx")
-        started = time.perf_counter()
-        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(w / "bare"),
-                        *sorted(map(str, w.glob("*.docx")))], check=True, capture_output=True)  # fmt: skip
-        bare = time.perf_counter() - started
+        docx = sorted((w / "out2").glob("*/*.docx"))
+        halves = [w / "docx-a", w / "docx-b"]
+        for half in halves:
+            half.mkdir()
+        for i, path in enumerate(docx):  # unique names, split in two halves
+            shutil.copy(path, halves[i % 2] / f"{i:05d}.docx")
+
+        def soffice_call(files: list[Path], outdir: Path, profile: str) -> subprocess.Popen[bytes]:
+            return subprocess.Popen(
+                [soffice, f"-env:UserInstallation=file://{w}/{profile}", "--headless",
+                 "--convert-to", "pdf", "--outdir", str(outdir), *map(str, files)],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+
+        files = [sorted(half.glob("*.docx")) for half in halves]
+
+        def one_process() -> None:
+            soffice_call([*files[0], *files[1]], w / "bare", "lo-a").wait()
+
+        def two_processes() -> None:
+            running = [soffice_call(files[k], w / f"bare-{k}", f"lo-{'ab'[k]}") for k in (0, 1)]
+            for process in running:
+                process.wait()
+
+        two_processes()  # warm-up: both profiles created
+        bare: dict[int, list[float]] = {1: [], 2: []}
+        for _ in range(args.repeat):
+            bare[1].append(timed(one_process))
+            bare[2].append(timed(two_processes))
+        steal_after, total_after = cpu_ticks()
         n = args.schools
-        print(f"batch of {n} dossiers ({pages} PDF pages, {len(docx)} .docx parts)")
-        for workers, t in times.items():
-            print(
-                f"  {workers} worker(s): {t:7.1f} s  {60 * n / t:6.1f} dossiers/min  {t / pages:.3f} s/page"
-            )
-        print(f"  speed-up with 2 workers: {times[1] / times[2]:.2f}×")
-        print(
-            f"  bare soffice, one call on the same {len(docx)} .docx: {bare:.1f} s  {bare / pages:.3f} s/page"
-        )
+        print(f"batch of {n} dossiers ({pages} PDF pages, {len(docx)} .docx parts), "
+              f"medians of {args.repeat} runs")  # fmt: skip
+        for workers, samples in times.items():
+            t = statistics.median(samples)
+            print(f"  {workers} worker(s): {summary(samples)}  {60 * n / t:6.1f} dossiers/min  "
+                  f"{t / pages:.3f} s/page")  # fmt: skip
+        speed_up = statistics.median(times[1]) / statistics.median(times[2])
+        print(f"  speed-up with 2 workers: {speed_up:.2f}×")
+        print(f"  bare soffice on the same {len(docx)} .docx, one process: {summary(bare[1])}  "
+              f"{statistics.median(bare[1]) / pages:.3f} s/page")  # fmt: skip
+        lo_speed_up = statistics.median(bare[1]) / statistics.median(bare[2])
+        print(f"  bare soffice, two processes at once: {summary(bare[2])}  "
+              f"(LibreOffice's own speed-up: {lo_speed_up:.2f}×)")  # fmt: skip
+        if total_after > total_before:
+            steal = 100 * (steal_after - steal_before) / (total_after - total_before)
+            print(f"  CPU time stolen by the hypervisor during these runs: {steal:.0f}%")
 
         rng = random.Random(2)
         with (w / "results.csv").open("w", newline="", encoding="utf-8") as handle:
