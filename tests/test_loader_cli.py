@@ -93,6 +93,10 @@ BROKEN = {
         GOOD + 'noi_nhan:\n  - Phòng GDĐT\n  - "Lưu: VT\\x07"\n',
         ["noi_nhan[1] (dòng 11): chứa ký tự điều khiển U+0007, không thể đưa vào văn bản"],
     ),
+    "control character typed into the file": (
+        GOOD.replace("Kính trình.", "Kính\x1b trình."),
+        ["(gốc) (dòng 9): tệp chứa ký tự điều khiển U+001B"],
+    ),
     "signer authority without whom": (
         GOOD.replace("{chuc_vu: Hiệu trưởng,", "{tham_quyen: KT, chuc_vu: Phó Hiệu trưởng,"),
         ["nguoi_ky.thay_mat (dòng 7): ký KT. phải ghi ký thay mặt/thay ai"],
