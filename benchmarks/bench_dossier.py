@@ -2,7 +2,8 @@
 
 Run: ``.venv/bin/python benchmarks/bench_dossier.py [--runs N]`` (after ``scripts/setup``).
 
-For each example dossier it times, as the median of ``--runs`` runs after one warm-up:
+For each example dossier it times, as the median of ``--runs`` runs after one warm-up (the
+three conversions interleaved, so that a slow spell of the machine hits them alike):
 rendering every part to .docx (in process); the bare ``soffice --headless --convert-to pdf``
 of those same .docx files in one call (LibreOffice's own default profile, as a user would run
 it); our full ``vnadmin-docs dossier`` command (a new process, as a user would run it, with
@@ -45,6 +46,19 @@ def timed(action: Callable[[], object], runs: int) -> float:
     return statistics.median(samples)
 
 
+def interleaved(actions: list[Callable[[], object]], runs: int) -> list[float]:
+    """The median time of each action over ``runs`` rounds that run each once in turn, so that a
+    slow spell of this shared machine hits them alike (after one warm-up round)."""
+    samples: list[list[float]] = [[] for _ in actions]
+    for round_ in range(runs + 1):
+        for action, times in zip(actions, samples, strict=True):
+            started = time.perf_counter()
+            action()
+            if round_:
+                times.append(time.perf_counter() - started)
+    return [statistics.median(times) for times in samples]
+
+
 def bench(source: Path, soffice: str, runs: int) -> str:
     """One row of the table for one dossier input."""
     ho_so, bo, scorecard = load_dossier(source)
@@ -64,9 +78,7 @@ def bench(source: Path, soffice: str, runs: int) -> str:
             command = [str(CLI), "dossier", str(source), "-o", str(w / "ours"), *extra]
             return lambda: subprocess.run(command, check=True, capture_output=True) and None
 
-        bare_s = timed(bare, runs)
-        warm_s = timed(ours(), runs)
-        once_s = timed(ours("--one-shot"), runs)
+        bare_s, warm_s, once_s = interleaved([bare, ours(), ours("--one-shot")], runs)
         pages = len(PdfReader(w / "ours" / "ho-so.pdf").pages)
     return (
         f"{source.parent.name:<24}{pages:>6}{render:>8.2f}s{bare_s:>8.2f}s{warm_s:>8.2f}s"
