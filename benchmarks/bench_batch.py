@@ -31,23 +31,16 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from vnadmin_docs.convert import find_soffice
-
 ROOT = Path(__file__).resolve().parent.parent
 CLI = Path(sys.executable).with_name("vnadmin-docs")
 sys.path.insert(0, str(ROOT / "examples"))
 import generate_schools  # noqa: E402
+from _timing import interleaved, soffice_or_none  # noqa: E402
 
 
 def run(*args: str) -> float:
     started = time.perf_counter()
     subprocess.run([str(CLI), *args], check=False, capture_output=True)
-    return time.perf_counter() - started
-
-
-def timed(action: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    action()
     return time.perf_counter() - started
 
 
@@ -70,22 +63,22 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--results", type=int, default=5000)
     args = parser.parse_args(argv)
-    soffice = find_soffice()
+    soffice = soffice_or_none()
     if soffice is None:
-        print("LibreOffice is not installed: run scripts/setup", file=sys.stderr)
         return 1
     steal_before, total_before = cpu_ticks()
     with tempfile.TemporaryDirectory() as work:
         w = Path(work)
         inputs = [str(p) for p in generate_schools.generate(args.schools, w / "schools", seed=1)]
         run("batch", *inputs[:2], "-o", str(w / "warmup"), "--workers", "2")  # caches, profiles
-        times: dict[int, list[float]] = {1: [], 2: []}
-        for _ in range(args.repeat):
-            for workers in (1, 2):
-                out = w / f"out{workers}"
-                times[workers].append(
-                    run("batch", *inputs, "-o", str(out), "--workers", str(workers), "--force")
-                )
+
+        def batch(workers: int) -> Callable[[], float]:
+            out = str(w / f"out{workers}")
+            return lambda: run("batch", *inputs, "-o", out, "--workers", str(workers), "--force")
+
+        times = dict(
+            zip((1, 2), interleaved([batch(1), batch(2)], args.repeat, warm_up=False), strict=True)
+        )
         pages = sum(len(PdfReader(p).pages) for p in (w / "out2").glob("*/ho-so.pdf"))
         docx = sorted((w / "out2").glob("*/*.docx"))
         halves = [w / "docx-a", w / "docx-b"]
@@ -112,10 +105,13 @@ def main(argv: list[str]) -> int:
                 process.wait()
 
         two_processes()  # warm-up: both profiles created
-        bare: dict[int, list[float]] = {1: [], 2: []}
-        for _ in range(args.repeat):
-            bare[1].append(timed(one_process))
-            bare[2].append(timed(two_processes))
+        bare = dict(
+            zip(
+                (1, 2),
+                interleaved([one_process, two_processes], args.repeat, warm_up=False),
+                strict=True,
+            )
+        )
         steal_after, total_after = cpu_ticks()
         n = args.schools
         print(f"batch of {n} dossiers ({pages} PDF pages, {len(docx)} .docx parts), "

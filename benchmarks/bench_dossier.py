@@ -15,18 +15,16 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
+from _timing import interleaved, medians, soffice_or_none
 from pypdf import PdfReader
 
 from vnadmin_docs.build import build_dossier
-from vnadmin_docs.convert import find_soffice
 from vnadmin_docs.loader import load_dossier
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,36 +34,15 @@ DOSSIERS = [
 CLI = Path(sys.executable).with_name("vnadmin-docs")
 
 
-def timed(action: Callable[[], object], runs: int) -> float:
-    action()  # warm-up: file caches, LibreOffice's default profile
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
-
-
-def interleaved(actions: list[Callable[[], object]], runs: int) -> list[float]:
-    """The median time of each action over ``runs`` rounds that run each once in turn, so that a
-    slow spell of this shared machine hits them alike (after one warm-up round)."""
-    samples: list[list[float]] = [[] for _ in actions]
-    for round_ in range(runs + 1):
-        for action, times in zip(actions, samples, strict=True):
-            started = time.perf_counter()
-            action()
-            if round_:
-                times.append(time.perf_counter() - started)
-    return [statistics.median(times) for times in samples]
-
-
 def bench(source: Path, soffice: str, runs: int) -> str:
     """One row of the table for one dossier input."""
     ho_so, bo, scorecard = load_dossier(source)
     with tempfile.TemporaryDirectory() as work:
         w = Path(work)
-        render = timed(
-            lambda: build_dossier(ho_so, bo, scorecard, w / "docx", converter=None), runs
+        [render] = medians(
+            interleaved(
+                [lambda: build_dossier(ho_so, bo, scorecard, w / "docx", converter=None)], runs
+            )
         )
         docx = sorted((w / "docx").glob("*.docx"))
 
@@ -74,11 +51,11 @@ def bench(source: Path, soffice: str, runs: int) -> str:
             command = [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(w / "bare")]
             subprocess.run([*command, *map(str, docx)], check=True, capture_output=True)
 
-        def ours(*extra: str) -> Callable[[], None]:
+        def ours(*extra: str) -> Callable[[], object]:
             command = [str(CLI), "dossier", str(source), "-o", str(w / "ours"), *extra]
-            return lambda: subprocess.run(command, check=True, capture_output=True) and None
+            return lambda: subprocess.run(command, check=True, capture_output=True)
 
-        bare_s, warm_s, once_s = interleaved([bare, ours(), ours("--one-shot")], runs)
+        bare_s, warm_s, once_s = medians(interleaved([bare, ours(), ours("--one-shot")], runs))
         pages = len(PdfReader(w / "ours" / "ho-so.pdf").pages)
     return (
         f"{source.parent.name:<24}{pages:>6}{render:>8.2f}s{bare_s:>8.2f}s{warm_s:>8.2f}s"
@@ -91,9 +68,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
-    soffice = find_soffice()
+    soffice = soffice_or_none()
     if soffice is None:
-        print("LibreOffice is not installed: run scripts/setup", file=sys.stderr)
         return 1
     print(
         f"{'dossier':<24}{'pages':>6}{'render':>9}{'bare LO':>9}{'ours':>9}{'ratio':>7}"
