@@ -209,10 +209,13 @@ def _text_width(section: Any) -> float:
     return int(section.page_width - section.left_margin - section.right_margin) / 635
 
 
-def add_blocks(document: DocumentObject, blocks: Sequence[Block]) -> None:
+def add_blocks(
+    document: DocumentObject, blocks: Sequence[Block], *, ids: dict[str, str] | None = None
+) -> None:
     """Append blocks to the end of a python-docx document's body (before its last section
-    properties), in the document's named styles (``VB Noi dung``, ``VB Muc 1``…, ``VB Bang``)."""
-    ids = style_ids(document, source="tài liệu")
+    properties), in the document's named styles (``VB Noi dung``, ``VB Muc 1``…, ``VB Bang``);
+    ``ids`` are those styles' ids when the caller has already looked them up."""
+    ids = ids or style_ids(document, source="tài liệu")
     xml = blocks_xml(blocks, ids, text_width=_text_width(document.sections[-1]))
     body = document.element.body
     anchor = body.find(qn("w:sectPr"))
@@ -237,7 +240,7 @@ def _set_page_number_start(section: Any, start: int) -> None:
     existing.set(qn("w:start"), str(start))
 
 
-def _add_appendices(d: DocumentObject, doc: VanBan) -> None:
+def _add_appendices(d: DocumentObject, doc: VanBan, ids: dict[str, str]) -> None:
     def line(text: str, *, bold: bool = False, italic: bool = False, size: int = 14) -> None:
         p = d.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -261,7 +264,7 @@ def _add_appendices(d: DocumentObject, doc: VanBan) -> None:
         rule.paragraph_format.right_indent = side
         mark_size(rule, 2)
         bottom_rule(rule)
-        add_blocks(d, [*markup.parse(phu_luc.noi_dung), *phu_luc.khoi])
+        add_blocks(d, [*markup.parse(phu_luc.noi_dung), *phu_luc.khoi], ids=ids)
 
 
 def _shrink_break(d: DocumentObject) -> None:
@@ -385,7 +388,7 @@ def _fill(doc: VanBan, template: Path) -> DocxTemplate:
         tpl.render(ctx, _ENV, autoescape=True)
     except jinja2.TemplateError as exc:
         raise TemplateError(f"Không điền được mẫu {template.name}: {exc}") from exc
-    _add_appendices(tpl.docx, doc)
+    _add_appendices(tpl.docx, doc, ids)
     _set_properties(tpl.docx, doc)
     return tpl
 
