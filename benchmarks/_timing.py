@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-from vnadmin_docs.convert import find_soffice
+from vnadmin_docs.pdf.libreoffice import find_soffice
 
 
 def soffice_or_none() -> str | None:

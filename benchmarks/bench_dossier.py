@@ -24,8 +24,7 @@ from pathlib import Path
 from _timing import interleaved, medians, soffice_or_none
 from pypdf import PdfReader
 
-from vnadmin_docs.build import build_dossier
-from vnadmin_docs.loader import load_dossier
+from vnadmin_docs import Context, build_dossier, load_dossier
 
 ROOT = Path(__file__).resolve().parent.parent
 DOSSIERS = [
@@ -36,13 +35,12 @@ CLI = Path(sys.executable).with_name("vnadmin-docs")
 
 def bench(source: Path, soffice: str, runs: int) -> str:
     """One row of the table for one dossier input."""
-    ho_so, bo, scorecard = load_dossier(source)
+    context = Context()
+    dossier = load_dossier(source, context=context)
     with tempfile.TemporaryDirectory() as work:
         w = Path(work)
         [render] = medians(
-            interleaved(
-                [lambda: build_dossier(ho_so, bo, scorecard, w / "docx", converter=None)], runs
-            )
+            interleaved([lambda: build_dossier(dossier, w / "docx", context=context)], runs)
         )
         docx = sorted((w / "docx").glob("*.docx"))
 

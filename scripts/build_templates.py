@@ -25,12 +25,14 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from vnadmin_docs._ooxml import bottom_rule, mark_size
+from vnadmin_docs.model import document_keys
+from vnadmin_docs.vn import nd30
+from vnadmin_docs.word.ooxml import bottom_rule, mark_size
 
-FONT = "Times New Roman"
-TEXT_WIDTH_CM = 16.5  # A4 210 mm - left 30 mm - right 15 mm
-LEFT_COL_CM = 6.3
-RIGHT_COL_CM = TEXT_WIDTH_CM - LEFT_COL_CM
+FONT = nd30.FONT
+TEXT_WIDTH_CM = nd30.TEXT_WIDTH_CM
+LEFT_COL_CM = nd30.HEADER_LEFT_CM
+RIGHT_COL_CM = nd30.HEADER_RIGHT_CM
 
 Container = DocumentObject | _Cell
 
@@ -193,13 +195,18 @@ def header_block(doc: DocumentObject, *, cong_van: bool, bien_ban: bool) -> None
     para(left, "{{ chu_quan }}", size=13)
     tag(left, "{%p endif %}")
     para(left, "{{ co_quan }}", size=13, bold=True)
-    rule(left, 2.2, LEFT_COL_CM)
+    rule(left, nd30.NAME_RULE_CM, LEFT_COL_CM)
     para(left, "{{ so_ky_hieu }}", size=13, before=6)
     if cong_van:
         para(left, "{{ v_v }}", size=12, before=6)
     para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True)
     motto = para(
-        right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, left_cm=2.0, right_cm=2.0
+        right,
+        "Độc lập - Tự do - Hạnh phúc",
+        size=13,
+        bold=True,
+        left_cm=nd30.MOTTO_INDENT_CM,
+        right_cm=nd30.MOTTO_INDENT_CM,
     )
     bottom_rule(motto)
     if not bien_ban:
@@ -209,7 +216,7 @@ def header_block(doc: DocumentObject, *, cong_van: bool, bien_ban: bool) -> None
 def title_block(doc: DocumentObject) -> None:
     para(doc, "{{ ten_loai }}", size=14, bold=True, before=18)
     para(doc, "{{ trich_yeu }}", size=14, bold=True)
-    rule(doc, 5.5, TEXT_WIDTH_CM)
+    rule(doc, nd30.TITLE_RULE_CM, TEXT_WIDTH_CM)
 
 
 def kinh_gui_block(doc: DocumentObject) -> None:
@@ -233,7 +240,7 @@ def can_cu_block(doc: DocumentObject) -> None:
 
 def signature_block(doc: DocumentObject) -> None:
     para(doc, "", size=None, after=6)
-    left, right = two_columns(doc, 7.5, TEXT_WIDTH_CM - 7.5)
+    left, right = two_columns(doc, nd30.SIGNATURE_LEFT_CM, TEXT_WIDTH_CM - nd30.SIGNATURE_LEFT_CM)
     para(left, "Nơi nhận:", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
     tag(left, "{%p for dong in noi_nhan %}")
     para(left, "{{ dong }}", size=11, align=WD_ALIGN_PARAGRAPH.LEFT)
@@ -241,7 +248,7 @@ def signature_block(doc: DocumentObject) -> None:
     tag(right, "{%p for dong in chuc_danh %}")
     para(right, "{{ dong }}", size=14, bold=True)
     tag(right, "{%p endfor %}")
-    para(right, "", size=None, before=72)
+    para(right, "", size=None, before=nd30.SIGNATURE_SPACE_PT)
     para(right, "{{ ho_ten }}", size=14, bold=True)
 
 
@@ -252,7 +259,7 @@ def bien_ban_signatures(doc: DocumentObject) -> None:
         (right, "CHỦ TỌA", "chu_toa_ho_ten"),
     ):
         para(cell, title, size=14, bold=True, before=12)
-        para(cell, "", size=None, before=72)
+        para(cell, "", size=None, before=nd30.SIGNATURE_SPACE_PT)
         para(cell, "{{ " + name + " }}", size=14, bold=True)
 
 
@@ -269,12 +276,12 @@ def compatibility(doc: DocumentObject) -> None:
 def page_setup(doc: DocumentObject) -> None:
     section = doc.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
-    section.page_width = Mm(210)
-    section.page_height = Mm(297)
-    section.top_margin = Mm(20)
-    section.bottom_margin = Mm(20)
-    section.left_margin = Mm(30)
-    section.right_margin = Mm(15)
+    section.page_width = Mm(nd30.PAGE_MM[0])
+    section.page_height = Mm(nd30.PAGE_MM[1])
+    section.top_margin = Mm(nd30.MARGINS_MM["top"])
+    section.bottom_margin = Mm(nd30.MARGINS_MM["bottom"])
+    section.left_margin = Mm(nd30.MARGINS_MM["left"])
+    section.right_margin = Mm(nd30.MARGINS_MM["right"])
     section.header_distance = Mm(10)
     section.footer_distance = Mm(10)
     section.different_first_page_header_footer = True
@@ -376,7 +383,7 @@ def trim(doc: DocumentObject) -> None:
                 del rels[rid]
 
 
-TYPES = ("ke_hoach", "bao_cao", "quyet_dinh", "bien_ban", "to_trinh", "cong_van")
+TYPES = tuple(document_keys())
 
 
 def main(argv: list[str]) -> int:

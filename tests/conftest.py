@@ -12,13 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
-from vnadmin_docs.convert import LibreOfficeConverter, find_soffice
+from vnadmin_docs.pdf.libreoffice import LibreOfficeConverter, find_soffice
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
-DOCUMENTS = sorted((EXAMPLES / "documents").glob("*.yaml"))
+from .helpers import EXAMPLES
 
 
 @pytest.fixture(scope="session")
@@ -59,25 +56,6 @@ def workdir(tmp_path: Path) -> Iterator[Path]:
         os.chdir(cwd)
 
 
-def pdf_fonts(reader: PdfReader) -> dict[str, bool]:
-    """BaseFont → embedded, for every font used on any page."""
-    fonts: dict[str, bool] = {}
-    for page in reader.pages:
-        resources = page.get("/Resources")
-        if resources is None:
-            continue
-        for ref in (resources.get_object().get("/Font") or {}).values():
-            font = ref.get_object()
-            descendants = font.get("/DescendantFonts")
-            target = descendants[0].get_object() if descendants else font
-            descriptor = target.get("/FontDescriptor")
-            embedded = descriptor is not None and any(
-                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
-            )
-            fonts[str(font.get("/BaseFont"))] = embedded
-    return fonts
-
-
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Keep the CLI's warm LibreOffice profiles out of the user's own cache."""
@@ -88,21 +66,3 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         del os.environ["XDG_CACHE_HOME"]
     else:
         os.environ["XDG_CACHE_HOME"] = old
-
-
-def docx_paragraphs(path: Path) -> list[str]:
-    """Every paragraph's text of a .docx: the body's, then each table cell's."""
-    from docx import Document
-
-    doc = Document(str(path))
-    out = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                out += [p.text for p in cell.paragraphs]
-    return out
-
-
-def docx_text(path: Path) -> str:
-    """All the text of a .docx as one string."""
-    return "\n".join(docx_paragraphs(path))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLES, docx_text
+from tests.helpers import EXAMPLES, docx_text
 
 SEED_PHRASES = {
     # seed 004

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DOCUMENTS, ROOT
+from tests.helpers import DOCUMENTS, ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -47,7 +47,7 @@ def test_wheel_installs_and_renders_outside_the_repository(tmp_path: Path) -> No
     scored = subprocess.run([exe, "score", str(assessment), "--json"], cwd=tmp_path,
                             capture_output=True, text=True)  # fmt: skip
     assert scored.returncode == 0, scored.stderr  # the shipped QĐ 4725 data works from the wheel
-    assert '"points": 59' in scored.stdout
+    assert '"diem": 59' in scored.stdout
     dossier = ROOT / "examples" / "quyet-tien-2023-2024" / "ho-so.yaml"
     built = subprocess.run([exe, "dossier", str(dossier), "-o", str(tmp_path / "hs"), "--docx-only"],
                            cwd=tmp_path, capture_output=True, text=True)  # fmt: skip

@@ -4,8 +4,13 @@ One root, a shallow tree, and the data a caller needs on the exception itself::
 
     VnAdminError
     ├── InputError          every problem of one input at once (``problems``)
-    ├── TemplateError       a template that does not fit the model (``missing``, ``unknown``)
+    │   └── ModelError      a model object built in Python found problems in itself
+    │                       (also a ``ValueError``, so that validators report it in place)
+    ├── InvalidValueError   a value object refused its value (a date, a số/ký hiệu, a number
+    │                       in words); also a ``ValueError``
+    ├── TemplateError       a template that does not fit the model (``unknown``)
     └── ConversionError     LibreOffice failed, hung or is missing (``output``)
+        └── UnoUnavailableError   the warm mode's UNO bindings are missing
 
 Each :class:`Problem` has a ``path`` in the input (``noi_nhan[2]``), a Vietnamese
 ``message`` for school staff, and, where the loader knows it, the ``line`` in the file.
@@ -19,9 +24,12 @@ from dataclasses import dataclass, field
 __all__ = [
     "ConversionError",
     "InputError",
+    "InvalidValueError",
     "Loc",
+    "ModelError",
     "Problem",
     "TemplateError",
+    "UnoUnavailableError",
     "VnAdminError",
     "format_path",
 ]
@@ -87,6 +95,28 @@ class InputError(VnAdminError):
         super().__init__(f"{head}{len(self.problems)} lỗi trong dữ liệu đầu vào:\n{lines}")
 
 
+class InvalidValueError(VnAdminError, ValueError):
+    """A value object (``Ngay``, ``SoKyHieu``, a number to read in words…) refused a value;
+    the message says why, in Vietnamese."""
+
+
+class ModelError(InputError, ValueError):
+    """Every problem one model object found in itself, each located by its field
+    (``Problem.loc`` is ``("thay_mat",)``, or ``()`` for the object as a whole).
+
+    It is a ``ValueError`` too: the input loader's validators report it where the object sits
+    in the file, together with the other problems of that file.
+
+    >>> str(ModelError([Problem.at(("ho_ten",), "không được để trống")]))
+    'ho_ten: không được để trống'
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        self.source = None
+        Exception.__init__(self, "; ".join(str(p) for p in self.problems))
+
+
 class TemplateError(VnAdminError):
     """A template cannot be filled from the model.
 
@@ -104,3 +134,8 @@ class ConversionError(VnAdminError):
     def __init__(self, message: str, *, output: str = "") -> None:
         self.output = output
         super().__init__(message if not output else f"{message}\n{output}")
+
+
+class UnoUnavailableError(ConversionError):
+    """The warm LibreOffice mode cannot run: the Python it was given lacks LibreOffice's UNO
+    bindings (Debian's ``python3-uno``). The caller may fall back to a one-shot conversion."""

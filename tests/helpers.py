@@ -1,0 +1,48 @@
+"""Paths and helpers the tests share (fixtures are in ``conftest.py``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+DOCUMENTS = sorted((EXAMPLES / "documents").glob("*.yaml"))
+
+
+def pdf_fonts(reader: PdfReader) -> dict[str, bool]:
+    """BaseFont → embedded, for every font used on any page."""
+    fonts: dict[str, bool] = {}
+    for page in reader.pages:
+        resources = page.get("/Resources")
+        if resources is None:
+            continue
+        for ref in (resources.get_object().get("/Font") or {}).values():
+            font = ref.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target.get("/FontDescriptor")
+            embedded = descriptor is not None and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            fonts[str(font.get("/BaseFont"))] = embedded
+    return fonts
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    """Every paragraph's text of a .docx: the body's, then each table cell's."""
+    from docx import Document
+
+    doc = Document(str(path))
+    out = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                out += [p.text for p in cell.paragraphs]
+    return out
+
+
+def docx_text(path: Path) -> str:
+    """All the text of a .docx as one string."""
+    return "\n".join(docx_paragraphs(path))

@@ -1,0 +1,33 @@
+"""The one object that holds what the use cases share: tools found at the edge and caches.
+
+The library reads neither the clock nor the environment; the edge (the CLI, a web app) builds
+a :class:`Context` once with the converter and the mục lục font it found, and passes it to
+every use case, which keep their caches on it (compiled templates, validators, indicator
+sets). A long-running process keeps one context; a one-off call can let the use case make a
+fresh one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..io.problems import ReadCache
+from ..pdf.assemble import TocFont
+from ..pdf.libreoffice import Converter
+from ..word.render import TemplateCache
+
+__all__ = ["Context"]
+
+
+@dataclass
+class Context:
+    """Tools and caches for the use cases.
+
+    ``converter`` turns .docx into PDF (``None``: only .docx files are made); ``font`` draws
+    the dossier's mục lục page (needed with a converter).
+    """
+
+    converter: Converter | None = None
+    font: TocFont | None = None
+    templates: TemplateCache = field(default_factory=TemplateCache)
+    reads: ReadCache = field(default_factory=ReadCache)

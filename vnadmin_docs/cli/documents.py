@@ -1,0 +1,165 @@
+"""Commands on single documents: ``render``, ``score``, ``check``, ``schema``, ``template``."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..errors import InputError, Problem
+from ..model import document_keys
+from ._common import EXIT_FINDINGS, EXIT_OK
+
+__all__ = ["add_parsers"]
+
+
+def add_parsers(sub: Any) -> None:
+    p = sub.add_parser("render", help="tạo tệp .docx từ tệp dữ liệu YAML/JSON")
+    p.add_argument("input", type=Path, help="tệp dữ liệu văn bản (.yaml, .yml hoặc .json)")
+    p.add_argument("-o", "--output", type=Path, help="tệp .docx cần tạo (mặc định: cùng tên)")
+    p.add_argument("--template", type=Path, help="mẫu .docx đã chỉnh sửa (thay cho mẫu có sẵn)")
+    p.add_argument(
+        "--bang-diem",
+        type=Path,
+        metavar="TU_DANH_GIA",
+        help="đính kèm bảng tự đánh giá (tệp tự đánh giá) làm phụ lục của báo cáo",
+    )
+    p.add_argument(
+        "--phan-cong",
+        type=Path,
+        metavar="PHAN_CONG",
+        help="đính kèm bảng phân công, hướng dẫn theo tiêu chí làm phụ lục",
+    )
+    p.set_defaults(handler=_render)
+
+    p = sub.add_parser("score", help="chấm điểm mức độ chuyển đổi số từ tệp tự đánh giá")
+    p.add_argument("input", type=Path, help="tệp tự đánh giá (.yaml/.json)")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    p.add_argument("--docx", type=Path, help="xuất bảng tự đánh giá ra tệp .docx riêng")
+    p.set_defaults(handler=_score)
+
+    p = sub.add_parser("check", help="kiểm tra thể thức NĐ30 của tệp .docx")
+    p.add_argument("files", type=Path, nargs="+", help="tệp .docx cần kiểm tra")
+    p.set_defaults(handler=_check)
+
+    p = sub.add_parser("schema", help="in JSON Schema của tệp dữ liệu (để trình soạn thảo gợi ý)")
+    p.set_defaults(handler=_schema)
+
+    p = sub.add_parser("template", help="xuất mẫu .docx có sẵn để chỉnh sửa trong Word")
+    p.add_argument("loai", choices=document_keys(), help="loại văn bản")
+    p.add_argument("-o", "--output", type=Path, required=True, help="tệp .docx cần tạo")
+    p.set_defaults(handler=_template)  # fmt: skip
+
+
+def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..app.context import Context
+    from ..app.loading import load_assessment, load_assignment
+    from ..compose.tables import dinh_kem_bang_diem, phu_luc_phan_cong
+    from ..io.documents import load_document
+    from ..model import BaoCao
+    from ..word.render import render
+
+    context = Context()
+    doc = load_document(args.input, cache=context.reads)
+    if args.bang_diem is not None:
+        if not isinstance(doc, BaoCao):
+            problem = Problem("loai", "chỉ đính kèm bảng tự đánh giá vào báo cáo (loai: bao_cao)")
+            raise InputError([problem], source=str(args.input))
+        _, _, scorecard = load_assessment(args.bang_diem, context=context)
+        doc = dinh_kem_bang_diem(doc, scorecard)
+    if args.phan_cong is not None:
+        bang, bo = load_assignment(args.phan_cong, context=context)
+        doc = dataclasses.replace(doc, phu_luc=[*doc.phu_luc, phu_luc_phan_cong(bang, bo)])
+    target = args.output or args.input.with_suffix(".docx")
+    render(doc, target, template=args.template, cache=context.templates)
+    print(f"Đã tạo {target}", file=out)
+    return EXIT_OK
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..app.loading import load_assessment
+    from ..compose.tables import scored_table
+    from ..vn.numbers import dinh_dang_so
+    from ..word.standalone import render_table_document
+
+    _, _, sc = load_assessment(args.input)
+    if args.json:
+        print(json.dumps(sc.to_json(), ensure_ascii=False, indent=2), file=out)
+    else:
+        print(f"Bảng điểm: {sc.unit}, năm học {sc.year}", file=out)
+        print(f"Bộ chỉ số: {sc.source}", file=out)
+        print(f"{'Mã':<7}{'Tiêu chí':<58}{'Tối đa':>7}{'Điểm':>7}{'Mức độ':>8}", file=out)
+        for g in sc.groups:
+            row = f"{g.code:<7}{_short(g.name, 56):<58}{dinh_dang_so(g.max):>7}"
+            print(f"{row}{dinh_dang_so(g.points):>7}{g.level:>8}", file=out)
+            for c in g.criteria:
+                name = _short(c.text, 54)
+                if c.mandatory:
+                    met = "Đạt" if c.met else "Chưa đạt"
+                    print(f"  {c.code:<5}{name:<58}{'—':>7}{met:>7}{'—':>8}", file=out)
+                else:
+                    row = f"  {c.code:<5}{name:<58}{dinh_dang_so(c.max or 0):>7}"
+                    print(f"{row}{dinh_dang_so(c.points or 0):>7}{c.level:>8}", file=out)
+        print(file=out)
+        for line in (*sc.explanations, *(g.gap for g in sc.groups)):
+            print(line, file=out)
+    if args.docx is not None:
+        title = [
+            "BẢNG TỰ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ",
+            f"{sc.unit.upper()} NĂM HỌC {sc.year}",
+            f"(Theo {sc.source})",
+        ]
+        render_table_document(title, [scored_table(sc)], args.docx, author=sc.unit)
+        print(f"Đã tạo {args.docx}", file=out if not args.json else sys.stderr)
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from docx.opc.exceptions import PackageNotFoundError
+
+    from ..word.check import check
+
+    status = EXIT_OK
+    for path in args.files:
+        if not path.is_file():
+            raise InputError([Problem("", "không tìm thấy tệp")], source=str(path))
+        try:
+            findings = check(path)
+        except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:
+            problem = Problem("", f"không phải tệp Word .docx hợp lệ ({exc})")
+            raise InputError([problem], source=str(path)) from None
+        if findings:
+            status = EXIT_FINDINGS
+            print(f"{path}: {len(findings)} lỗi thể thức", file=out)
+            for finding in findings:
+                print(f"  - {finding}", file=out)
+        else:
+            print(f"{path}: đúng thể thức", file=out)
+    return status
+
+
+def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..io.schema import schema
+
+    print(json.dumps(schema(), ensure_ascii=False, indent=2), file=out)
+    return EXIT_OK
+
+
+def _template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .._atomic import atomic_path
+    from ..vn.numbering import LoaiVanBan
+    from ..word.render import template_path
+
+    with template_path(LoaiVanBan.parse(args.loai)) as source, atomic_path(args.output) as tmp:
+        shutil.copyfile(source, tmp)
+    print(f"Đã xuất mẫu {args.loai} ra {args.output}", file=out)
+    return EXIT_OK

@@ -1,0 +1,147 @@
+"""Commands that build dossiers: ``dossier`` (one school) and ``batch`` (many, in parallel)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..errors import ConversionError, UnoUnavailableError
+from ..pdf.libreoffice import Converter, LibreOfficeConverter, find_soffice, find_uno_python
+from ..pdf.warm import WarmLibreOffice
+from ._common import EXIT_FINDINGS, EXIT_OK, Progress, profiles, toc_font
+
+__all__ = ["add_parsers"]
+
+
+def add_parsers(sub: Any) -> None:
+    p = sub.add_parser("dossier", help="tạo cả hồ sơ tự đánh giá (.docx từng phần và ho-so.pdf)")
+    p.add_argument("input", type=Path, help="tệp hồ sơ (.yaml/.json)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="thư mục kết quả")
+    p.add_argument("--docx-only", action="store_true", help="chỉ tạo các tệp .docx, không tạo PDF")
+    p.add_argument(
+        "--timeout", type=float, default=300, help="giới hạn thời gian LibreOffice (giây)"
+    )
+    p.add_argument(
+        "--one-shot",
+        action="store_true",
+        help="chạy LibreOffice một lần sau khi tạo văn bản, không khởi động sẵn",
+    )
+    p.set_defaults(handler=_dossier)
+
+    p = sub.add_parser("batch", help="tạo hồ sơ của nhiều cơ sở giáo dục song song")
+    p.add_argument("inputs", type=Path, nargs="+", help="các tệp hồ sơ (.yaml/.json)")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, help="thư mục kết quả (mỗi đơn vị một thư mục)"
+    )
+    p.add_argument("--workers", type=int, default=1, help="số tiến trình chạy song song")
+    p.add_argument("--scheduler", help="địa chỉ Dask scheduler (chạy trên cụm máy có sẵn)")
+    p.add_argument("--docx-only", action="store_true", help="chỉ tạo các tệp .docx")
+    p.add_argument("--force", action="store_true", help="tạo lại cả những hồ sơ đã mới nhất")
+    p.add_argument(
+        "--timeout", type=float, default=300, help="giới hạn thời gian LibreOffice (giây)"
+    )
+    p.set_defaults(handler=_batch)  # fmt: skip
+
+
+def _dossier(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    warm: WarmLibreOffice | None = None
+    uno_python = find_uno_python()
+    if not args.docx_only and not args.one_shot and uno_python is not None:
+        # start LibreOffice now: it boots while we import, load, score and render
+        warm = WarmLibreOffice(
+            find_soffice(), uno_python, timeout=args.timeout, profiles=profiles()
+        ).start()
+    try:
+        return _build(args, out, err, warm)
+    finally:
+        if warm is not None:
+            warm.close()
+
+
+def _build(args: argparse.Namespace, out: TextIO, err: TextIO, warm: WarmLibreOffice | None) -> int:
+    from ..app.context import Context
+    from ..app.dossier import build_dossier
+    from ..app.loading import load_dossier
+    from ..pdf.assemble import TocFont
+
+    context = Context()
+    dossier = load_dossier(args.input, context=context)
+    converter: Converter | None = None
+    if not args.docx_only:
+        converter = warm or LibreOfficeConverter(
+            find_soffice(), timeout=args.timeout, profiles=profiles()
+        )
+        context.font = TocFont(*toc_font())
+    progress = Progress(err)
+    try:
+        result = build_dossier(
+            dossier, args.output, converter=converter, context=context, progress=progress
+        )
+    except UnoUnavailableError:
+        if warm is None:
+            raise
+        print("Không dùng được LibreOffice chạy sẵn; chạy LibreOffice một lần.", file=err)
+        once = LibreOfficeConverter(find_soffice(), timeout=args.timeout, profiles=profiles())
+        result = build_dossier(
+            dossier, args.output, converter=once, context=context, progress=progress
+        )
+    progress.done()
+    for path in result.docx:
+        print(f"Đã tạo {path}", file=out)
+    if result.pdf is not None:
+        print(f"Đã tạo {result.pdf.path} ({result.pdf.pages} trang)", file=out)
+    for line in dossier.scorecard.explanations:
+        print(line, file=out)
+    return EXIT_OK
+
+
+def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..app.batch import BatchOptions, BatchOutcome, build_batch
+
+    font = None
+    if not args.docx_only:
+        regular, bold = toc_font()
+        font = (str(regular), str(bold))
+    options = BatchOptions(
+        soffice=find_soffice(), uno_python=find_uno_python(), font=font,
+        profiles=str(profiles()), timeout=args.timeout, docx_only=args.docx_only,
+    )  # fmt: skip
+    total = len(args.inputs)
+    done = 0
+    live = err.isatty()
+
+    def on_done(outcome: BatchOutcome) -> None:
+        nonlocal done
+        done += 1
+        mark = {"built": "✓", "skipped": "=", "failed": "✗"}[outcome.status]
+        bar = "#" * (30 * done // total) + "." * (30 - 30 * done // total)
+        line = f"[{bar}] {done}/{total} {mark} {Path(outcome.outdir).name}"
+        print(f"\r{line}   " if live else line, end="" if live else "\n", file=err, flush=True)
+
+    executor = None
+    client = None
+    if args.scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise ConversionError(
+                "Chạy trên cụm Dask cần gói distributed: pip install 'vnadmin-docs[dask]'"
+            ) from None
+        client = Client(args.scheduler)  # type: ignore[no-untyped-call]
+        executor = client.get_executor(pure=False)  # type: ignore[no-untyped-call]
+    try:
+        outcomes = build_batch(args.inputs, args.output, options, executor=executor,
+                               workers=args.workers, force=args.force, on_done=on_done)  # fmt: skip
+    finally:
+        if client is not None:
+            client.close()  # type: ignore[no-untyped-call]
+    if live:
+        print(file=err)
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("built", "skipped", "failed")}
+    print(f"Đã tạo {counts['built']}, bỏ qua (đã mới nhất) {counts['skipped']}, lỗi {counts['failed']} "
+          f"trên {total} hồ sơ", file=out)  # fmt: skip
+    for o in outcomes:
+        if o.status == "failed":
+            print(f"Lỗi: {o.source}\n  {o.message.replace(chr(10), chr(10) + '  ')}", file=err)
+    return EXIT_FINDINGS if counts["failed"] else EXIT_OK

@@ -1,0 +1,146 @@
+"""Reading many schools' results without their dossiers: a spreadsheet (.csv/.xlsx) with a row
+per school (``don_vi``, ``cap_hoc``, ``nhom_1``, ``nhom_2``… and optional ``bat_buoc_1``…), or the
+scorecard JSON a school sends (``score --json``, current or earlier form). Each is checked
+against its indicator set; a row or file that cannot be counted comes back with its problems."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..assessment.aggregation import KetQuaTruong, NhomKetQua, cap_hoc_tu_ten
+from ..assessment.scorecard import upgrade_json
+from ..assessment.scoring import level_for
+from ..assessment.sets import BoChiSo
+from ..errors import InputError, Problem
+from ..model import BO_CHI_SO_MAC_DINH
+from ..vn.text import forbidden_character, forbidden_message, nfc
+from .files import load_data
+from .problems import ReadCache
+from .sets import load_indicator_set
+
+__all__ = ["SchoolProblems", "read_result_rows", "read_scorecard_json"]
+
+
+SchoolProblems = tuple[str, tuple[Problem, ...]]
+"""A file (or a row of a spreadsheet) that could not be counted, and why."""
+
+
+def _yes(value: object) -> bool | None:
+    text = str(value).strip().casefold()
+    if text in ("", "none"):
+        return True
+    if text in ("1", "true", "có", "co", "đạt", "dat", "x", "yes"):
+        return True
+    if text in ("0", "false", "không", "khong", "chưa đạt", "chua dat", "no"):
+        return False
+    return None
+
+
+def _rows(path: Path) -> list[dict[str, object]]:
+    if path.suffix.lower() == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return [dict(row) for row in csv.DictReader(handle)]
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+    values = list(sheet.iter_rows(values_only=True))
+    if not values:
+        return []
+    header = [str(h).strip() if h is not None else "" for h in values[0]]
+    return [
+        dict(zip(header, row, strict=False))
+        for row in values[1:]
+        if any(v is not None for v in row)
+    ]
+
+
+def _from_row(row: dict[str, object], bo: BoChiSo, where: str) -> KetQuaTruong:
+    problems = []
+    name = nfc(str(row.get("don_vi") or "").strip())
+    if not name:
+        problems.append(Problem(f"{where}.don_vi", "thiếu tên đơn vị"))
+    for column in ("don_vi", "cap_hoc"):
+        if code := forbidden_character(str(row.get(column) or "")):
+            problems.append(Problem(f"{where}.{column}", forbidden_message(code)))
+    groups = []
+    for nhom in bo.nhom:
+        column = f"nhom_{nhom.ma}"
+        raw = row.get(column)
+        points: Decimal | None = None
+        try:
+            points = Decimal(str(raw).replace(",", ".").strip())
+        except ArithmeticError:
+            problems.append(Problem(f"{where}.{column}", f"điểm phải là số, không phải {raw!r}"))
+        if points is not None and not 0 <= points <= nhom.toi_da:
+            message = f"điểm phải từ 0 đến {nhom.toi_da}, không phải {points}"
+            problems.append(Problem(f"{where}.{column}", message))
+            points = None
+        met = _yes(row.get(f"bat_buoc_{nhom.ma}", ""))
+        if met is None:
+            problems.append(Problem(f"{where}.bat_buoc_{nhom.ma}", "ghi 'đạt' hoặc 'chưa đạt'"))
+        if points is not None and met is not None:
+            level = level_for(bo, points, mandatory_met=met)
+            groups.append(NhomKetQua(nhom.ma, points, level, met))
+    if problems:
+        raise InputError(problems)
+    cap = nfc(str(row.get("cap_hoc") or "").strip()) or cap_hoc_tu_ten(name)
+    return KetQuaTruong(name, cap, where, tuple(groups))
+
+
+def _from_scorecard_json(
+    raw: dict[str, Any], source: str, base: Path, cache: ReadCache | None
+) -> KetQuaTruong:
+    data = upgrade_json(raw) if isinstance(raw, dict) else raw
+    if not isinstance(data, dict) or "nhom" not in data or "don_vi" not in data:
+        raise InputError([Problem("", "không phải kết quả chấm điểm (thiếu don_vi, nhom)")])
+    name = str(data.get("bo_chi_so", BO_CHI_SO_MAC_DINH))
+    bo = load_indicator_set(name, base=base, cache=cache)
+    problems = []
+    groups = []
+    maxima = {n.ma: n.toi_da for n in bo.nhom}
+    for i, g in enumerate(data["nhom"]):
+        code = str(g.get("ma"))
+        if code not in maxima:
+            problems.append(
+                Problem(f"nhom[{i}].ma", f"nhóm {code!r} không có trong bộ chỉ số {bo.ma}")
+            )
+            continue
+        points = Decimal(str(g.get("diem")))
+        met = bool(g.get("dat_bat_buoc", True))
+        if not 0 <= points <= maxima[code]:
+            problems.append(Problem(f"nhom[{i}].diem", f"điểm phải từ 0 đến {maxima[code]}"))
+            continue
+        level = level_for(bo, points, mandatory_met=met)
+        if g.get("muc_do") is not None and int(g["muc_do"]) != level:
+            problems.append(Problem(f"nhom[{i}].muc_do",
+                                    f"mức độ {g['muc_do']} không khớp điểm {points} (phải là mức độ {level})"))  # fmt: skip
+        groups.append(NhomKetQua(code, points, level, met))
+    criteria = {str(c["ma"]): Decimal(str(c["diem"])) for c in data.get("tieu_chi", [])
+                if c.get("diem") is not None}  # fmt: skip
+    if problems:
+        raise InputError(problems)
+    unit = nfc(str(data["don_vi"]))
+    cap = data.get("cap_hoc") or cap_hoc_tu_ten(unit)
+    return KetQuaTruong(unit, str(cap), source, tuple(groups), criteria)
+
+
+def read_result_rows(path: Path, bo: BoChiSo) -> tuple[list[KetQuaTruong], list[SchoolProblems]]:
+    """Every row of a results spreadsheet: the schools counted and the rows that cannot be."""
+    results: list[KetQuaTruong] = []
+    broken: list[SchoolProblems] = []
+    for n, row in enumerate(_rows(path), start=2):
+        where = f"{path.name}:dòng {n}"
+        try:
+            results.append(_from_row(row, bo, where))
+        except InputError as exc:
+            broken.append((where, exc.problems))
+    return results, broken
+
+
+def read_scorecard_json(path: Path, *, cache: ReadCache | None = None) -> KetQuaTruong:
+    """One school's result from its scorecard JSON, checked against its indicator set."""
+    data, _ = load_data(path)
+    return _from_scorecard_json(data, str(path), path.parent, cache)

@@ -1,0 +1,213 @@
+""".docx → PDF conversion with LibreOffice, one process per call (the warm mode is in
+:mod:`.warm`; these two are the only modules that run LibreOffice).
+
+All files go through one LibreOffice process (its start-up dominates the cost), in a
+profile directory of its own (so parallel runs never lock each other out), under a
+timeout. Failures raise :class:`~vnadmin_docs.errors.ConversionError` carrying what
+LibreOffice printed. The library never looks for LibreOffice by itself: the caller (the
+CLI, at the edge) passes the executable it found.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import ConversionError
+
+__all__ = [
+    "INSTALL_HINT",
+    "Converter",
+    "LibreOfficeConverter",
+    "Progress",
+    "find_soffice",
+    "find_toc_font",
+    "find_uno_python",
+]
+
+INSTALL_HINT = "sudo apt-get install -y libreoffice-writer-nogui fonts-liberation2"
+
+
+Progress = Callable[[float], None]
+"""Called about once a second while a conversion runs, with the seconds elapsed."""
+
+
+@contextlib.contextmanager
+def _profile(pool: Path | None) -> Iterator[tuple[Path, int | None]]:
+    """A LibreOffice profile directory used by no other running conversion, and the file
+    descriptor of its lock (``None`` for a temporary one).
+
+    Without a ``pool`` it is a fresh temporary directory (LibreOffice spends about 0.3 s
+    creating it). With a ``pool`` (a cache directory the caller chooses) it is the first of
+    ``pool/profile-N`` whose lock file nobody holds, kept between runs so it stays warm. The
+    lock is an ``flock``: a LibreOffice that inherits the descriptor keeps the profile locked
+    until it has exited, even after this process is gone.
+    """
+    if pool is None:
+        with tempfile.TemporaryDirectory(prefix="vnadmin-lo-profile-") as work:
+            yield Path(work) / "profile", None
+        return
+    pool.mkdir(parents=True, exist_ok=True)
+    for n in range(256):
+        handle = (pool / f"profile-{n}.lock").open("w")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            continue
+        try:
+            yield pool / f"profile-{n}", handle.fileno()
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+        return
+    raise ConversionError(f"Không còn thư mục cấu hình LibreOffice trống trong {pool}")
+
+
+class Converter(Protocol):
+    """Converts .docx files to PDF files in ``outdir``; returns the PDFs in input order.
+
+    ``sources`` may be lazy (a generator that renders each file as it is asked for)."""
+
+    def convert(
+        self, sources: Iterable[Path], outdir: Path, *, progress: Progress | None = None
+    ) -> list[Path]: ...
+
+
+def find_toc_font() -> tuple[Path, Path] | None:
+    """Regular and bold TrueType files of a Times-compatible font with Vietnamese coverage
+    (Liberation Serif, else Times New Roman), via fontconfig; for the edge to pass on."""
+    if shutil.which("fc-match") is None:
+        return None
+    found = []
+    for style in ("", ":bold"):
+        for family in ("Liberation Serif", "Times New Roman"):
+            result = subprocess.run(
+                ["fc-match", "-f", "%{file}\n%{family}", f"{family}{style}"],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            path, _, got = result.stdout.partition("\n")
+            if result.returncode == 0 and family in got and path.endswith((".ttf", ".TTF")):
+                found.append(Path(path))
+                break
+    return (found[0], found[1]) if len(found) == 2 else None
+
+
+def find_soffice(candidates: Sequence[str] = ("soffice", "libreoffice")) -> str | None:
+    """Find a LibreOffice executable on ``PATH`` (for the CLI to call; the library does not)."""
+    for name in candidates:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@dataclass(frozen=True)
+class LibreOfficeConverter:
+    """Headless LibreOffice, one process per :meth:`convert` call.
+
+    ``soffice`` is the executable; ``timeout`` is in seconds for the whole call.
+    """
+
+    soffice: str | None
+    timeout: float = 180.0
+    profiles: Path | None = None
+    """A cache folder for warm LibreOffice profiles (see :func:`_profile`); ``None``: fresh each run."""
+
+    def convert(
+        self, sources: Iterable[Path], outdir: Path, *, progress: Progress | None = None
+    ) -> list[Path]:
+        sources = list(sources)  # one LibreOffice run needs every file up front
+        if not sources:
+            return []
+        if not self.soffice or not (Path(self.soffice).exists() or shutil.which(self.soffice)):
+            raise ConversionError(
+                f"Không tìm thấy LibreOffice để chuyển sang PDF. Cài đặt bằng lệnh: {INSTALL_HINT}"
+            )
+        outdir.mkdir(parents=True, exist_ok=True)
+        names = [Path(s).stem for s in sources]
+        if len(set(names)) != len(names):
+            raise ConversionError("Các tệp cần chuyển phải có tên khác nhau")
+        with (
+            tempfile.TemporaryDirectory(prefix="vnadmin-lo-") as work,
+            _profile(self.profiles) as (profile, _),
+        ):
+            staging = Path(work) / "out"
+            command = [
+                self.soffice,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--norestore",
+                "--nolockcheck",
+                "--nodefault",
+                "--convert-to",
+                "pdf:writer_pdf_Export",
+                "--outdir",
+                str(staging),
+                *(str(Path(s).resolve()) for s in sources),
+            ]
+            output = self._run(command, work, progress)
+            results = []
+            for name in names:
+                produced = staging / f"{name}.pdf"
+                if not produced.is_file() or produced.stat().st_size == 0:
+                    raise ConversionError(f"LibreOffice không tạo được {name}.pdf", output=output)
+                target = outdir / produced.name
+                shutil.move(produced, target)
+                results.append(target)
+        return results
+
+    def _run(self, command: list[str], work: str, progress: Progress | None) -> str:
+        env = {**os.environ, "HOME": work}
+        try:
+            process = subprocess.Popen(
+                command,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                env=env,
+                start_new_session=True,
+                stdin=subprocess.DEVNULL,
+            )
+        except OSError as exc:
+            raise ConversionError(
+                f"Không chạy được LibreOffice ({exc}). Cài đặt bằng lệnh: {INSTALL_HINT}"
+            ) from exc
+        started = time.monotonic()
+        while True:
+            elapsed = time.monotonic() - started
+            try:
+                output, _ = process.communicate(timeout=max(0.0, min(1.0, self.timeout - elapsed)))
+                break
+            except subprocess.TimeoutExpired:
+                if time.monotonic() - started >= self.timeout:
+                    os.killpg(process.pid, signal.SIGKILL)
+                    output, _ = process.communicate()
+                    raise ConversionError(
+                        f"LibreOffice không phản hồi sau {self.timeout:g} giây; đã dừng",
+                        output=output,
+                    ) from None
+                if progress is not None:
+                    progress(time.monotonic() - started)
+        if process.returncode != 0:
+            raise ConversionError(
+                f"LibreOffice kết thúc với mã lỗi {process.returncode}", output=output
+            )
+        return output
+
+
+def find_uno_python(candidates: Sequence[str] = ("/usr/bin/python3",)) -> str | None:
+    """A Python that may have LibreOffice's UNO bindings (the client checks ``import uno``)."""
+    return next((c for c in candidates if Path(c).exists()), None)

@@ -1,0 +1,82 @@
+"""Text normalisation shared by every layer: Unicode NFC for everything that enters the model."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from typing import Any, ClassVar
+
+from ..errors import InvalidValueError
+
+__all__ = ["Record", "forbidden_character", "forbidden_message", "nfc", "normalize_fields"]
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC (composed) form.
+
+    >>> nfc("Vie\\u0302\\u0323t") == "Việt"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+# what XML 1.0 cannot hold: control characters other than tab and line breaks, lone
+# surrogates, U+FFFE and U+FFFF
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def forbidden_character(text: str) -> str | None:
+    """The first character of ``text`` that no document can hold, as ``U+XXXX``; ``None`` when
+    there is none. Tabs and line breaks are fine.
+
+    >>> forbidden_character("a\\tb\\nc"), forbidden_character("a\\x07b")
+    (None, 'U+0007')
+    """
+    found = _FORBIDDEN.search(text)
+    return f"U+{ord(found.group(0)):04X}" if found else None
+
+
+def forbidden_message(code: str) -> str:
+    """The Vietnamese problem text for a forbidden character."""
+    return f"chứa ký tự điều khiển {code}, không thể đưa vào văn bản; hãy xóa ký tự này"
+
+
+def _normalize(value: Any) -> Any:
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, tuple):
+        return tuple(_normalize(v) for v in value)
+    if isinstance(value, list):
+        return [_normalize(v) for v in value]
+    return value
+
+
+def normalize_fields(obj: Any) -> None:
+    """Normalise every string field (and strings in list/tuple fields) of a dataclass to NFC.
+
+    Works on frozen dataclasses too; meant to be called from ``__post_init__``.
+    """
+    for field in dataclasses.fields(obj):
+        value = getattr(obj, field.name)
+        texts = (
+            [value] if isinstance(value, str) else value if isinstance(value, list | tuple) else []
+        )
+        for text in texts:
+            code = forbidden_character(text) if isinstance(text, str) else None
+            if code:
+                raise InvalidValueError(f"{field.name}: {forbidden_message(code)}")
+        normalized = _normalize(value)
+        if normalized is not value:
+            object.__setattr__(obj, field.name, normalized)
+
+
+class Record:
+    """Base of the dataclasses that input files describe: every string field becomes NFC on
+    construction, and an input may not carry keys the class does not have (the loader reports
+    them). Subclasses with checks of their own call ``super().__post_init__()`` first."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    def __post_init__(self) -> None:
+        normalize_fields(self)

@@ -1,0 +1,98 @@
+"""Documents that are not NĐ30 documents of a type: the dossier's cover (mẫu M1) and a
+landscape page holding only a title and some blocks (a scored table to print on its own)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+from .._atomic import atomic_path
+from ..model import CoQuan
+from ..vn import nd30
+from ..vn.markup import Block
+from ..vn.numbering import LoaiVanBan
+from .appendix import add_blocks
+from .ooxml import bottom_rule, mark_size, set_core_properties
+from .render import template_path
+
+__all__ = ["COVER_CATEGORY", "render_cover", "render_table_document"]
+
+COVER_CATEGORY = "Bìa hồ sơ"
+"""Core-properties category of a dossier cover (the checker recognises covers by it)."""
+
+
+def _blank_document(*, landscape: bool) -> DocumentObject:
+    """An empty document with the shipped templates' styles and page set-up."""
+    from docx import Document
+
+    with template_path(LoaiVanBan.BAO_CAO) as path:
+        d = Document(str(path))
+    body = d.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    if landscape:
+        section = d.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(nd30.PAGE_MM[1]), Mm(nd30.PAGE_MM[0])
+    return d
+
+
+def _centred(d: DocumentObject, text: str, *, size: float = 14, bold: bool = False,
+             italic: bool = False, before: float = 0) -> None:  # fmt: skip
+    p = d.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_before = Pt(before)
+    run = p.add_run(text)
+    run.bold, run.italic, run.font.size = bold, italic, Pt(size)
+
+
+def _save(d: DocumentObject, out: Path | str) -> Path:
+    with atomic_path(out) as tmp:
+        d.save(str(tmp))
+    return Path(out)
+
+
+def render_table_document(
+    title: Sequence[str], blocks: Sequence[Block], out: Path | str, *, author: str = ""
+) -> Path:
+    """A standalone landscape document holding only a title and some blocks (e.g. a scored
+    table to print on its own), in the shipped templates' styles; written atomically."""
+    d = _blank_document(landscape=True)
+    for k, line in enumerate(title):
+        _centred(d, line, bold=k < 2, italic=k >= 2)
+    d.add_paragraph()
+    add_blocks(d, blocks)
+    set_core_properties(d, title=" ".join(title[:2]), author=author, last_modified_by=author)
+    return _save(d, out)
+
+
+def render_cover(
+    co_quan: CoQuan, tieu_de: str, nam_hoc: str, dia_danh_nam: str, out: Path | str
+) -> Path:
+    """The dossier's cover (mẫu M1): the school at the top, the title, the school year, and
+    the place and year at the bottom; written atomically."""
+    d = _blank_document(landscape=False)
+    d.sections[0].different_first_page_header_footer = True
+    if co_quan.chu_quan:
+        _centred(d, co_quan.chu_quan.upper(), size=14)
+    _centred(d, co_quan.ten.upper(), size=14, bold=True)
+    rule = d.add_paragraph()
+    rule.paragraph_format.left_indent = Cm(nd30.COVER_RULE_INDENT_CM)
+    rule.paragraph_format.right_indent = Cm(nd30.COVER_RULE_INDENT_CM)
+    mark_size(rule, 2)
+    bottom_rule(rule)
+    _centred(d, tieu_de.upper(), size=22, bold=True, before=200)
+    _centred(d, f"NĂM HỌC {nam_hoc}", size=16, bold=True, before=18)
+    _centred(d, dia_danh_nam, size=14, italic=True, before=260)
+    set_core_properties(
+        d, title=f"{tieu_de} năm học {nam_hoc}", author=co_quan.ten,
+        last_modified_by=co_quan.ten, category=COVER_CATEGORY, language="vi-VN",
+    )  # fmt: skip
+    return _save(d, out)

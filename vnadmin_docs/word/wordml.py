@@ -1,0 +1,161 @@
+"""Body blocks written straight as WordprocessingML (``<w:p>``, ``<w:tbl>``) text.
+
+Building a document body through python-docx's object model costs a lookup and an insertion
+per element; a dossier's scored table alone has thousands. Writing the same XML as text is
+an order of magnitude cheaper, and the result is what python-docx would have produced:
+paragraphs in the template's named styles, runs with bold/italic, ``\\n`` as ``<w:br/>`` and
+``\\t`` as ``<w:tab/>``, tables on a fixed grid with merged cells as ``w:gridSpan`` and
+``w:vMerge``, header rows repeated on each page.
+
+The fragment uses the ``w:`` prefix without declaring it: it is meant to be placed inside a
+document whose root declares it (:func:`fragment_root` wraps it for parsing on its own).
+
+>>> from vnadmin_docs.vn.markup import parse
+>>> ids = {"VB Noi dung": "VBNoidung", "VB Muc 1": "VBMuc1"}
+>>> blocks_xml(parse("Sở GD&ĐT <b>"), ids, text_width=9355)
+'<w:p><w:pPr><w:pStyle w:val="VBNoidung"/></w:pPr><w:r><w:t>Sở GD&amp;ĐT &lt;b&gt;</w:t></w:r></w:p>'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Final
+
+from ..vn.markup import Block, Cell, Heading, Paragraph, Span, Table
+
+__all__ = [
+    "BODY_STYLE",
+    "GRID_STYLE",
+    "HEADING_STYLES",
+    "STYLE_NAMES",
+    "TABLE_STYLE",
+    "W_NS",
+    "blocks_xml",
+    "cm_to_twips",
+    "fragment_root",
+]
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+HEADING_STYLES: Final = {1: "VB Muc 1", 2: "VB Muc 2", 3: "VB Muc 3", 4: "VB Muc 4"}
+BODY_STYLE = "VB Noi dung"
+TABLE_STYLE = "VB Bang"
+GRID_STYLE = "Table Grid"
+STYLE_NAMES = (*HEADING_STYLES.values(), BODY_STYLE, TABLE_STYLE, GRID_STYLE)
+"""The template styles a body may use; a template must define all of them."""
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_TABLE_LOOK = (
+    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+    'w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+)
+_EMPTY_CELL_PARAGRAPH = "<w:p/>"
+
+
+def cm_to_twips(cm: float) -> int:
+    """Centimetres to twentieths of a point, rounded as python-docx does.
+
+    >>> cm_to_twips(1.3), cm_to_twips(16.5)
+    (737, 9354)
+    """
+    return round(int(cm * 360000) / 635)
+
+
+def fragment_root(xml: str) -> str:
+    """``xml`` inside an element that declares the ``w:`` namespace, ready to be parsed."""
+    return f'<w:body xmlns:w="{W_NS}">{xml}</w:body>'
+
+
+def _text(text: str) -> str:
+    """``<w:t>`` pieces for ``text``, its line breaks and tabs as elements."""
+    out: list[str] = []
+    for k, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+        if k:
+            out.append("<w:br/>")
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                out.append("<w:tab/>")
+            if piece:
+                space = ' xml:space="preserve"' if piece != piece.strip() else ""
+                out.append(f"<w:t{space}>{piece.translate(_ESCAPES)}</w:t>")
+    return "".join(out)
+
+
+def _runs(spans: Sequence[Span], *, bold: bool = False) -> str:
+    out: list[str] = []
+    for span in spans:
+        props = ("<w:b/>" if span.bold or bold else "") + ("<w:i/>" if span.italic else "")
+        rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+        out.append(f"<w:r>{rpr}{_text(span.text)}</w:r>")
+    return "".join(out)
+
+
+def _paragraph(style_id: str, spans: Sequence[Span], *, align: str = "", bold: bool = False) -> str:
+    jc = f'<w:jc w:val="{align}"/>' if align else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{jc}</w:pPr>{_runs(spans, bold=bold)}</w:p>'
+
+
+def _table(block: Table, ids: Mapping[str, str], text_width: float) -> str:
+    width = max((len(r) for r in block.rows), default=0)
+    if width == 0:
+        return ""
+    columns = [round(text_width / width)] * width
+    for c, cm in enumerate(block.widths[:width]):
+        columns[c] = cm_to_twips(cm)
+    # which cell covers each grid position: (origin row, origin column, cell)
+    owner: dict[tuple[int, int], tuple[int, int, Cell]] = {}
+    for r, row in enumerate(block.rows):
+        for c, cell in enumerate(row):
+            if cell is not None:
+                for dr in range(cell.rowspan):
+                    for dc in range(cell.colspan):
+                        owner[(r + dr, c + dc)] = (r, c, cell)
+    layout = '<w:tblLayout w:type="fixed"/>' if block.widths else ""
+    out = [
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{ids[GRID_STYLE]}"/><w:tblW w:type="auto" w:w="0"/>'
+        f"{layout}{_TABLE_LOOK}</w:tblPr><w:tblGrid>",
+        *(f'<w:gridCol w:w="{w}"/>' for w in columns),
+        "</w:tblGrid>",
+    ]
+    style = ids[TABLE_STYLE]
+    for r in range(len(block.rows)):
+        out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if r < block.header_rows else "<w:tr>")
+        c = 0
+        while c < width:
+            found = owner.get((r, c))
+            if found is None:
+                out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{columns[c]}"/></w:tcPr>')
+                out.append(f"{_EMPTY_CELL_PARAGRAPH}</w:tc>")
+                c += 1
+                continue
+            top, left, cell = found
+            span = min(cell.colspan, width - left)
+            props = f'<w:tcW w:type="dxa" w:w="{sum(columns[left : left + span])}"/>'
+            if span > 1:
+                props += f'<w:gridSpan w:val="{span}"/>'
+            if cell.rowspan > 1:
+                props += '<w:vMerge w:val="restart"/>' if r == top else "<w:vMerge/>"
+            content = (
+                _paragraph(style, cell.spans, align=cell.align, bold=r < block.header_rows)
+                if r == top
+                else _EMPTY_CELL_PARAGRAPH
+            )
+            out.append(f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>")
+            c = left + span
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def blocks_xml(blocks: Sequence[Block], ids: Mapping[str, str], *, text_width: float) -> str:
+    """The blocks as body XML. ``ids`` maps the template's style names to their ids;
+    ``text_width`` (twips) is shared equally by the columns of a table without widths."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            out.append(_paragraph(ids[HEADING_STYLES[block.level]], block.spans))
+        elif isinstance(block, Paragraph):
+            out.append(_paragraph(ids[BODY_STYLE], block.spans))
+        else:
+            out.append(_table(block, ids, text_width))
+    return "".join(out)
