@@ -32,6 +32,8 @@ _EXPORTS: Final = {
     "document_from_data": "io", "load_document": "io", "schema": "io",
     "load_indicator_set": "io",
     "load_assessment": "app.loading", "load_dossier": "app.loading",
+    "dossier_from": "app.loading", "build_dossier_bytes": "app.dossier",
+    "DossierFiles": "app.dossier",
     "DOCUMENT_TYPES": "model", "BaoCao": "model", "BienBan": "model", "CoQuan": "model",
     "CongVan": "model", "KeHoach": "model", "NguoiKy": "model", "PhuLuc": "model",
     "QuyetDinh": "model", "ThamQuyen": "model", "ThanhVien": "model", "ToTrinh": "model",
@@ -68,8 +70,11 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from .app.context import Context as Context
+    from .app.dossier import DossierFiles as DossierFiles
     from .app.dossier import DossierResult as DossierResult
     from .app.dossier import build_dossier as build_dossier
+    from .app.dossier import build_dossier_bytes as build_dossier_bytes
+    from .app.loading import dossier_from as dossier_from
     from .app.loading import load_assessment as load_assessment
     from .app.loading import load_dossier as load_dossier
     from .assessment.scorecard import Scorecard as Scorecard

@@ -22,7 +22,14 @@ from ..word.render import render
 from ..word.standalone import render_cover
 from .context import Context
 
-__all__ = ["PDF_NAME", "DossierResult", "build_dossier", "outputs"]
+__all__ = [
+    "PDF_NAME",
+    "DossierFiles",
+    "DossierResult",
+    "build_dossier",
+    "build_dossier_bytes",
+    "outputs",
+]
 
 
 @dataclass(frozen=True)
@@ -107,3 +114,28 @@ def build_dossier(
             toc_subtitle=f"{title} - {ho_so.co_quan.ten}",
         )
     return DossierResult(tuple(parts), tuple(docx), scorecard, assembled)
+
+
+@dataclass(frozen=True)
+class DossierFiles:
+    """A dossier built in memory: each part's .docx by file name, and the PDF (``None`` without
+    a converter)."""
+
+    docx: dict[str, bytes]
+    pdf: bytes | None
+
+
+def build_dossier_bytes(
+    dossier: Dossier,
+    *,
+    converter: Converter | None = None,
+    font: TocFont | None = None,
+    context: Context | None = None,
+) -> DossierFiles:
+    """:func:`build_dossier` for a caller that wants bytes, not files (a web application):
+    everything is written in a private temporary folder, which is removed before returning."""
+    with tempfile.TemporaryDirectory(prefix="vnadmin-hoso-bytes-") as work:
+        result = build_dossier(dossier, Path(work), converter=converter, font=font, context=context)
+        docx = {path.name: path.read_bytes() for path in result.docx}
+        pdf = result.pdf.path.read_bytes() if result.pdf is not None else None
+    return DossierFiles(docx, pdf)

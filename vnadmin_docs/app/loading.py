@@ -18,10 +18,10 @@ from ..errors import InputError, Problem
 from ..io.files import Located, line_of
 from ..io.inputs import read_assessment, read_assignment, read_dossier, read_plan
 from ..io.sets import load_indicator_set
-from ..model import BangPhanCong, DanhGia, KeHoachTrienKhai
+from ..model import BangPhanCong, DanhGia, HoSo, KeHoachTrienKhai
 from .context import Context
 
-__all__ = ["load_assessment", "load_assignment", "load_dossier", "load_plan"]
+__all__ = ["dossier_from", "load_assessment", "load_assignment", "load_dossier", "load_plan"]
 
 
 def _set_for(located: Located[Any], name: str, base: Path, context: Context) -> BoChiSo:
@@ -79,6 +79,30 @@ def load_dossier(path: Path | str, *, context: Context | None = None) -> Dossier
         return compose(ho_so, bo, scorecard)
     except InputError as exc:
         raise located.locate(exc) from None
+
+
+def dossier_from(
+    ho_so: HoSo,
+    *,
+    danh_gia: DanhGia | None = None,
+    bo: BoChiSo | None = None,
+    context: Context | None = None,
+) -> Dossier:
+    """A dossier from objects built in Python (no files): ``ho_so`` with its assessment inline
+    (``tu_danh_gia`` a :class:`~vnadmin_docs.model.TuDanhGia`) or given as ``danh_gia``; the
+    indicator set named by the assessment unless ``bo`` is given. Scored and composed once."""
+    context = context or Context()
+    if danh_gia is None:
+        if isinstance(ho_so.tu_danh_gia, str):
+            message = (
+                "tu_danh_gia là đường dẫn tệp: hãy truyền danh_gia (DanhGia) khi tạo từ đối tượng"
+            )
+            raise InputError([Problem("tu_danh_gia", message)])
+        inline = ho_so.tu_danh_gia
+        danh_gia = DanhGia(don_vi=ho_so.co_quan.ten, nam_hoc=ho_so.nam_hoc,
+                           bo_chi_so=inline.bo_chi_so, ket_qua=inline.ket_qua)  # fmt: skip
+    bo = bo or load_indicator_set(danh_gia.bo_chi_so, cache=context.reads)
+    return compose(ho_so, bo, score(bo, danh_gia))
 
 
 def _unknown_codes(

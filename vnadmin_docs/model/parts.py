@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from ..errors import Problem
+from ..errors import ModelError, Problem
 from ..vn.markup import Block
 from ..vn.text import Record
 from ._checks import KyHieu, Text, collect, ky_hieu_problem, nonblank_problem
@@ -15,7 +15,17 @@ __all__ = ["CoQuan", "NguoiKy", "PhuLuc", "ThamQuyen", "ThanhVien"]
 
 
 class ThamQuyen(Enum):
-    """Signing authority [NĐ30 Phụ lục I II.7.b]; the value is how input files write it."""
+    """Signing authority [NĐ30 Phụ lục I II.7.b]; the value is how input files write it.
+
+    The official spellings are accepted in any case, with or without the dot:
+
+    >>> ThamQuyen("kt."), ThamQuyen("Q."), ThamQuyen("TUQ")
+    (<ThamQuyen.KT: 'KT'>, <ThamQuyen.Q: 'Q'>, <ThamQuyen.TUQ: 'TUQ'>)
+    >>> ThamQuyen("KTT")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'KTT' is not a valid ThamQuyen
+    """
 
     KHONG = ""
     TM = "TM"
@@ -23,6 +33,33 @@ class ThamQuyen(Enum):
     Q = "Q"
     TL = "TL"
     TUQ = "TUQ"
+
+    @classmethod
+    def _missing_(cls, value: object) -> ThamQuyen | None:
+        if isinstance(value, str):
+            key = value.strip().removesuffix(".").strip().upper()
+            return next((m for m in cls if m.value == key), None)
+        return None
+
+    @classmethod
+    def parse(cls, value: ThamQuyen | str | None) -> ThamQuyen:
+        """An authority from its official spelling (``"KT"``, ``"kt."``, ``"Q."``…); ``None``
+        or ``""`` when the head signs; anything else is refused, listing the valid ones."""
+        if isinstance(value, ThamQuyen):
+            return value
+        try:
+            return cls(value or "")
+        except ValueError:
+            valid = ", ".join(f"{m.value}." for m in cls if m.value)
+            raise ModelError(
+                [
+                    Problem.at(
+                        ("tham_quyen",),
+                        f"thẩm quyền ký {value!r} không hợp lệ; chọn một "
+                        f"trong: {valid} (hoặc để trống khi thủ trưởng ký)",
+                    )
+                ]
+            ) from None
 
     @property
     def tien_to(self) -> str:
@@ -80,6 +117,7 @@ class NguoiKy(Record):
 
     def __post_init__(self) -> None:
         super().__post_init__()
+        object.__setattr__(self, "tham_quyen", ThamQuyen.parse(self.tham_quyen))
         extra = []
         needs = self.tham_quyen in _FOR_WHOM
         if needs and not (self.thay_mat or "").strip():
