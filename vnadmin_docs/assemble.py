@@ -118,7 +118,16 @@ def assemble(
     toc_after: int = 1,
     toc_subtitle: str = "",
 ) -> Assembled:
-    """Assemble ``parts`` into ``out`` with a mục lục page after the first ``toc_after`` parts."""
+    """Assemble ``parts`` into ``out`` with a mục lục page after the first ``toc_after`` parts.
+
+    A signed part is refused (:class:`~vnadmin_docs.pdf.signed.SignedPdfError`): merging would
+    break its signature.
+    """
+    from .pdf.signed import SignedPdfError, is_signed
+
+    for part in parts:
+        if is_signed(part.path):
+            raise SignedPdfError(part.path)
     readers = [PdfReader(p.path) for p in parts]
     counts = [len(r.pages) for r in readers]
     toc_after = min(toc_after, len(parts))

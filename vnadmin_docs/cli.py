@@ -31,6 +31,7 @@ from .convert import (
     find_uno_python,
 )
 from .errors import ConversionError, InputError, Problem, TemplateError, VnAdminError
+from .pdf import sign_commands
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 DOCUMENT_KEYS = ["ke_hoach", "bao_cao", "quyet_dinh", "bien_ban", "to_trinh", "cong_van"]
@@ -132,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("template", help="xuất mẫu .docx có sẵn để chỉnh sửa trong Word")
     p.add_argument("loai", choices=DOCUMENT_KEYS, help="loại văn bản")
     p.add_argument("-o", "--output", type=Path, required=True, help="tệp .docx cần tạo")
+    sign_commands.add_parsers(sub)
     return parser  # fmt: skip
 
 
@@ -454,6 +456,8 @@ def main(
             return EXIT_OK
         if args.command == "template":
             return _template(args, out)
+        if args.command in sign_commands.COMMANDS:
+            return sign_commands.run(args, out, err)
     except InputError as exc:
         where = f"{exc.source}: " if exc.source else ""
         print(f"Lỗi: {where}{len(exc.problems)} lỗi trong dữ liệu đầu vào:", file=err)
