@@ -83,7 +83,9 @@ def test_imports_point_down() -> None:
         internal, _ = _imports(PACKAGE / f"{name}.py")
         for target in internal:
             if target:
-                assert {**LAYERS, **SUBPACKAGES}[target] <= layer, f"{name} (layer {layer}) imports {target}"
+                assert {**LAYERS, **SUBPACKAGES}[target] <= layer, (
+                    f"{name} (layer {layer}) imports {target}"
+                )
 
 
 def test_heavy_libraries_stay_in_their_module() -> None:

@@ -27,7 +27,9 @@ COMMANDS = ("sign", "verify")
 
 def add_parsers(sub: Any) -> None:
     """Add ``sign`` and ``verify`` to the ``vnadmin-docs`` sub-command parsers ``sub``."""
-    p = sub.add_parser("sign", help="ký số tệp PDF (PAdES), chữ ký hiện theo Nghị định 30")
+    # no abbreviations: ``--pin 1234`` must be an error, not ``--pin-env 1234``
+    p = sub.add_parser("sign", help="ký số tệp PDF (PAdES), chữ ký hiện theo Nghị định 30",
+                       allow_abbrev=False)  # fmt: skip
     p.add_argument("input", type=Path, help="tệp PDF cần ký")
     p.add_argument("-o", "--output", type=Path, required=True, help="tệp PDF đã ký cần tạo")
     key = p.add_argument_group("khóa ký (một trong hai)")
