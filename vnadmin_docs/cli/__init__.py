@@ -5,7 +5,7 @@ aggregation failed (the others are done); 2 bad input, template, conversion or u
 exit code follows the error's class (:data:`EXIT_CODES`), never its message.
 
 Each command group lives in its own module (:mod:`.documents`, :mod:`.dossier`,
-:mod:`.managing`) and registers its sub-commands with a handler. Only light modules are
+:mod:`.managing`, :mod:`.sign`) and registers its sub-commands with a handler. Only light modules are
 imported at the top: ``dossier`` starts LibreOffice first and imports the heavy libraries
 (docxtpl, pydantic, pypdf…) while LibreOffice boots.
 """
@@ -19,7 +19,7 @@ from typing import Final, TextIO
 
 from .. import __version__
 from ..errors import ConversionError, InputError, TemplateError, VnAdminError
-from . import documents, dossier, managing
+from . import documents, dossier, managing, sign
 from ._common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 
 __all__ = ["EXIT_CODES", "EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "main"]
@@ -51,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     documents.add_parsers(sub)
     dossier.add_parsers(sub)
     managing.add_parsers(sub)
+    sign.add_parsers(sub)
     return parser
 
 

@@ -23,6 +23,7 @@ from pypdf.generic import NameObject, TextStringObject
 
 from .._atomic import atomic_path
 from ..vn import nd30
+from .signed import SignedPdfError, is_signed
 
 __all__ = ["Assembled", "Metadata", "PartPdf", "TocFont", "assemble", "toc_page"]
 
@@ -127,7 +128,14 @@ def assemble(
     toc_after: int = 1,
     toc_subtitle: str = "",
 ) -> Assembled:
-    """Assemble ``parts`` into ``out`` with a mục lục page after the first ``toc_after`` parts."""
+    """Assemble ``parts`` into ``out`` with a mục lục page after the first ``toc_after`` parts.
+
+    A signed part is refused (:class:`~vnadmin_docs.pdf.signed.SignedPdfError`): merging would
+    break its signature.
+    """
+    for part in parts:
+        if is_signed(part.path):
+            raise SignedPdfError(part.path)
     readers = [PdfReader(p.path) for p in parts]
     counts = [len(r.pages) for r in readers]
     toc_after = min(toc_after, len(parts))
