@@ -33,6 +33,7 @@ LAYERS = {
     "_atomic": 2,
     "rendering": 2,
     "checker": 2,
+    "excel": 2,
     # layer 3: conversion to PDF, assembly, the whole dossier
     "convert": 3,
     "assemble": 3,
@@ -40,6 +41,7 @@ LAYERS = {
     "_uno_client": 3,
     # layer 4: the edge
     "loader": 4,
+    "io_form": 4,
     "batch": 4,
     "cli": 4,
     "__main__": 4,
@@ -57,12 +59,23 @@ ONLY_IN = {
 }
 
 
-def _imports(path: Path) -> tuple[set[str], set[str]]:
+def _sources(name: str) -> list[Path]:
+    """A module's file, or every file of a subpackage (``excel/``)."""
+    folder = PACKAGE / name
+    return sorted(folder.glob("*.py")) if folder.is_dir() else [PACKAGE / f"{name}.py"]
+
+
+def _imports(name: str) -> tuple[set[str], set[str]]:
+    """The top-level modules a module (or subpackage) imports, and the libraries."""
     internal, external = set(), set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    depth = 2 if (PACKAGE / name).is_dir() else 1
+    nodes = [n for p in _sources(name) for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))]
+    for node in nodes:
         if isinstance(node, ast.ImportFrom):
-            if node.level == 1:
+            if node.level == depth:
                 internal.add((node.module or "").split(".")[0])
+            elif 0 < node.level < depth:
+                continue  # within the subpackage
             elif node.module:
                 external.add(node.module.split(".")[0])
         elif isinstance(node, ast.Import):
@@ -71,13 +84,15 @@ def _imports(path: Path) -> tuple[set[str], set[str]]:
 
 
 def test_every_module_has_a_layer() -> None:
-    modules = {p.stem for p in PACKAGE.glob("*.py")}
+    modules = {p.stem for p in PACKAGE.glob("*.py")} | {
+        p.parent.name for p in PACKAGE.glob("*/__init__.py")
+    }
     assert modules == set(LAYERS)
 
 
 def test_imports_point_down() -> None:
     for name, layer in LAYERS.items():
-        internal, _ = _imports(PACKAGE / f"{name}.py")
+        internal, _ = _imports(name)
         for target in internal:
             if target:
                 assert LAYERS[target] <= layer, f"{name} (layer {layer}) imports {target}"
@@ -85,7 +100,7 @@ def test_imports_point_down() -> None:
 
 def test_heavy_libraries_stay_in_their_module() -> None:
     for name in LAYERS:
-        _, external = _imports(PACKAGE / f"{name}.py")
+        _, external = _imports(name)
         for lib, allowed in ONLY_IN.items():
             if lib in external:
                 assert name in allowed, f"{name} imports {lib}"

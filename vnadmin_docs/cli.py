@@ -71,9 +71,17 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("score", help="chấm điểm mức độ chuyển đổi số từ tệp tự đánh giá")
-    p.add_argument("input", type=Path, help="tệp tự đánh giá (.yaml/.json)")
+    p.add_argument(
+        "input", type=Path, help="tệp tự đánh giá (.yaml/.json) hoặc phiếu Excel (.xlsx)"
+    )
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.add_argument("--docx", type=Path, help="xuất bảng tự đánh giá ra tệp .docx riêng")
+
+    p = sub.add_parser("form", help="tạo phiếu tự đánh giá Excel (.xlsx) để cơ sở giáo dục điền")
+    p.add_argument("--bo-chi-so", default="qd-4725-2022", help="bộ chỉ số (mã có sẵn hoặc tệp)")
+    p.add_argument("--don-vi", default="", help="điền sẵn tên đơn vị")
+    p.add_argument("--nam-hoc", default="", help="điền sẵn năm học (ví dụ 2024-2025)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="tệp .xlsx cần tạo")
 
     p = sub.add_parser("dossier", help="tạo cả hồ sơ tự đánh giá (.docx từng phần và ho-so.pdf)")
     p.add_argument("input", type=Path, help="tệp hồ sơ (.yaml/.json)")
@@ -197,6 +205,20 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         ]
         render_table_document(title, [scored_table(sc)], args.docx, author=sc.unit)
         print(f"Đã tạo {args.docx}", file=out if not args.json else sys.stderr)
+    return EXIT_OK
+
+
+def _form(args: argparse.Namespace, out: TextIO) -> int:
+    from .excel.form import write_form
+    from .loader import indicator_set_names, load_indicator_set
+
+    bo = load_indicator_set(args.bo_chi_so)
+    name = args.bo_chi_so
+    if name not in indicator_set_names():  # a set file: named from the form's folder
+        name = os.path.relpath(Path(name).resolve(), args.output.resolve().parent)
+    target = write_form(bo, args.output, don_vi=args.don_vi, nam_hoc=args.nam_hoc,
+                        bo_chi_so=name)  # fmt: skip
+    print(f"Đã tạo phiếu tự đánh giá {target}", file=out)
     return EXIT_OK
 
 
@@ -437,6 +459,8 @@ def main(
             return _render(args, out)
         if args.command == "score":
             return _score(args, out)
+        if args.command == "form":
+            return _form(args, out)
         if args.command == "dossier":
             return _dossier(args, out, err)
         if args.command == "check":

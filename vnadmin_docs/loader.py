@@ -425,8 +425,14 @@ def _read_set_file(path: Path, *, source: str) -> BoChiSo:
 
 
 def load_assessment(path: Path | str) -> tuple[DanhGia, BoChiSo, Scorecard]:
-    """Load a self-assessment, its indicator set, and score it; every problem at once."""
+    """Load a self-assessment, its indicator set, and score it; every problem at once.
+
+    A ``.xlsx`` file is a filled self-assessment form (``vnadmin-docs form``), read by cell."""
     path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        from .io_form import load_form
+
+        return load_form(path)
     data, lines = load_data(path)
     danh_gia = parse_as(DanhGia, data, lines=lines, source=str(path))
     try:
