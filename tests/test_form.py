@@ -289,6 +289,8 @@ def test_input_cells_have_validation_and_the_rest_is_locked(tmp_path: Path) -> N
             assert rule is not None and labels == list(option_labels(rule).values())
         elif fact == "diem":
             assert (dv.type, dv.formula1, Decimal(dv.formula2)) == ("decimal", "0", maxima[code])
+        elif fact == "cap_hoc":
+            assert dv.type == "list" and "THCS" in dv.formula1 and dv.errorStyle == "warning"
         else:
             assert dv is None, ref  # evidence, the school's details: free text
         assert dv is None or (dv.showErrorMessage and dv.error), ref
@@ -406,3 +408,23 @@ def test_form_for_a_set_file(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     school.save()
     _, bo, sc = load_form(out)
     assert bo.ma == "qd-4725-2022" and sc.group("1").points == 10
+
+
+def test_aggregate_counts_filled_forms(tmp_path: Path) -> None:
+    from vnadmin_docs.loader import load_school_results
+
+    forms = []
+    for n, example in enumerate((THANH_TRI, QUYET_TIEN)):
+        danh_gia, bo, _ = load_assessment(example)
+        forms.append(fill_from(danh_gia, bo, tmp_path / f"phieu-{n}.xlsx"))
+    broken_form = tmp_path / "loi.xlsx"
+    write_form(BO, broken_form)
+    results, broken = load_school_results([*forms, broken_form], bo=BO)
+    assert [(r.don_vi, tuple(g.points for g in r.groups)) for r in results] == [
+        ("Trung tâm GDNN-GDTX huyện Thanh Trì", (Decimal(84), Decimal(94))),
+        ("Trường THCS Quyết Tiến", (Decimal(59), Decimal(94))),
+    ]
+    assert results[1].cap_hoc == "THCS" and results[1].criteria["1.4"] == 6
+    ((source, problems),) = broken
+    assert source == str(broken_form)
+    assert {p.path for p in problems} == {"Phieu!B3 (Đơn vị)", "Phieu!E3 (Năm học)"}

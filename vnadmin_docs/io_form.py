@@ -32,7 +32,7 @@ from .numbers import dinh_dang_so
 from .scoring import DanhGia, KetQua, Scorecard, score
 from .text import nfc
 
-__all__ = ["FormCell", "load_form", "read_form"]
+__all__ = ["FormCell", "is_form", "load_form", "read_form"]
 
 _TRUE = {"có", "co", "x", "yes", "true", "1", YES.casefold()}
 _FALSE = {"không", "khong", "no", "false", "0", NO.casefold()}
@@ -207,6 +207,20 @@ def _open(path: Path) -> tuple[Any, Any]:
     return values, formulas
 
 
+def is_form(path: Path | str) -> bool:
+    """Whether an ``.xlsx`` file is a self-assessment form (it has the hidden cell map)."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return False
+    try:
+        return MAP_SHEET in book.sheetnames and book[MAP_SHEET]["A1"].value == MARKER
+    finally:
+        book.close()
+
+
 def _cells(book: Any) -> list[FormCell]:
     out = []
     for row in book[MAP_SHEET].iter_rows(min_row=3, values_only=True):
@@ -288,18 +302,17 @@ def _read(path: Path) -> _Read:
         facts.setdefault(code, {})["chuc_nang"] = tuple(n for n in sorted(marks) if marks[n])
 
     detail_cells = {c.fact: c for c in cells if not c.code}
+    head: list[Problem] = []  # the school's details first
     don_vi = details.get("don_vi", "")
     nam_hoc = details.get("nam_hoc", "")
     if not don_vi:
-        problems.append(
-            _detail(detail_cells, "don_vi", "thiếu tên đơn vị (ghi tên cơ sở giáo dục)")
-        )
+        head.append(_detail(detail_cells, "don_vi", "thiếu tên đơn vị (ghi tên cơ sở giáo dục)"))
     if not nam_hoc:
-        problems.append(_detail(detail_cells, "nam_hoc", "thiếu năm học (ví dụ 2024-2025)"))
+        head.append(_detail(detail_cells, "nam_hoc", "thiếu năm học (ví dụ 2024-2025)"))
     else:
         m = _YEAR.match(nam_hoc)
         if m is None or int(m.group(2)) != int(m.group(1)) + 1:
-            problems.append(
+            head.append(
                 _detail(
                     detail_cells,
                     "nam_hoc",
@@ -310,15 +323,13 @@ def _read(path: Path) -> _Read:
             nam_hoc = f"{m.group(1)}-{m.group(2)}"
     bo_chi_so = details.get("bo_chi_so", "")
     if not bo_chi_so:
-        problems.append(
-            _detail(detail_cells, "bo_chi_so", "thiếu mã bộ chỉ số (ví dụ qd-4725-2022)")
-        )
+        head.append(_detail(detail_cells, "bo_chi_so", "thiếu mã bộ chỉ số (ví dụ qd-4725-2022)"))
     ket_qua = {code: KetQua(**got) for code, got in facts.items() if got}
     danh_gia = DanhGia(
         don_vi=don_vi, nam_hoc=nam_hoc, bo_chi_so=bo_chi_so or "qd-4725-2022",
         cap_hoc=details.get("cap_hoc") or None, ket_qua=ket_qua,
     )  # fmt: skip
-    return _Read(danh_gia, problems, cells)
+    return _Read(danh_gia, head + problems, cells)
 
 
 def _detail(cells: dict[str, FormCell], fact: str, message: str) -> Problem:

@@ -609,15 +609,24 @@ def load_school_results(
     paths: Sequence[Path], *, bo: BoChiSo
 ) -> tuple[list[KetQuaTruong], list[SchoolProblems]]:
     """Read many schools' results: dossier or assessment inputs (.yaml), scorecard JSON
-    (``score --json``), or spreadsheets (.csv/.xlsx: ``don_vi``, ``cap_hoc``, ``nhom_1``,
-    ``nhom_2``… and optional ``bat_buoc_1``…). Each is checked against its indicator set; what
+    (``score --json``), filled self-assessment forms (.xlsx from ``vnadmin-docs form``), or
+    spreadsheets (.csv/.xlsx: ``don_vi``, ``cap_hoc``, ``nhom_1``, ``nhom_2``… and optional
+    ``bat_buoc_1``…). Each is checked against its indicator set; what
     cannot be read is returned with its problems, never counted."""
+    from .io_form import is_form
+
     results: list[KetQuaTruong] = []
     broken: list[SchoolProblems] = []
     for path in paths:
         source = str(path)
         try:
             suffix = path.suffix.lower()
+            if suffix == ".xlsx" and is_form(path):  # one school's self-assessment form
+                danh_gia, _, sc = load_assessment(path)
+                results.append(
+                    KetQuaTruong.from_scorecard(sc, cap_hoc=danh_gia.cap_hoc, source=source)
+                )
+                continue
             if suffix in (".csv", ".xlsx"):
                 for n, row in enumerate(_rows(path), start=2):
                     where = f"{path.name}:dòng {n}"

@@ -33,6 +33,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._atomic import atomic_path
+from ..aggregate import CAP_HOC
 from ..indicators import BoChiSo, ChiBao, Khoang, MucDo, QuyTac, TieuChi
 from ..numbers import dinh_dang_so
 
@@ -502,6 +503,12 @@ def _head(ws: Worksheet, bo: BoChiSo, details: dict[str, str], mapping: list[tup
         cell.protection = _UNLOCKED
         cell.number_format = "@"
         mapping.append((ref, "", fact, None))
+    levels = DataValidation(type="list", formula1='"' + ",".join(CAP_HOC) + '"', allow_blank=True)
+    levels.errorStyle = "warning"  # a level the list lacks may still be typed
+    levels.error = "Cấp học không có trong danh sách; vẫn giữ nếu đúng."
+    levels.showErrorMessage = True
+    ws.add_data_validation(levels)
+    levels.add(next(ref for fact, _, _, ref in DETAILS if fact == "cap_hoc"))
     ws.merge_cells(f"A5:{last}5")
     ws["A5"] = (
         "Nhập vào các ô nền vàng. Các cột “tạm tính” do Excel tự tính để tham khảo; "
@@ -540,6 +547,23 @@ GUIDE = (
 )
 
 
+def _lines(text: str, width: float) -> int:
+    """About how many lines ``text`` wraps to in a column ``width`` characters wide."""
+    per_line = max(1, int(width * 1.05) - 1)
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+
+
+def _fit_rows(ws: Worksheet, first: int, widths: dict[str, float]) -> None:
+    """Set row heights for wrapped text (openpyxl cannot measure; Excel keeps what is stored)."""
+    for row in range(first, ws.max_row + 1):
+        lines = 1
+        for col, width in widths.items():
+            value = ws[f"{col}{row}"].value
+            if isinstance(value, str) and not value.startswith("="):
+                lines = max(lines, _lines(value, width))
+        ws.row_dimensions[row].height = 16 * lines + 2
+
+
 def _guide(ws: Worksheet) -> None:
     ws.column_dimensions["A"].width = 110
     for n, line in enumerate(GUIDE, start=1):
@@ -547,6 +571,7 @@ def _guide(ws: Worksheet) -> None:
         cell.value = line
         cell.font = Font(name=FONT, size=12 if n > 1 else 14, bold=n == 1)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    _fit_rows(ws, 1, {"A": 110})
 
 
 def write_form(
@@ -579,6 +604,7 @@ def write_form(
     writer = _Writer(bo, ws, lists, book, mapping)
     writer.body()
     _guide(guide)
+    _fit_rows(ws, HEADER_ROW, {col: width for col, (_, width) in HEADERS.items()})
     table["A1"] = MARKER
     for col, name in zip("ABCD", ("ô", "mã", "dữ kiện", "chức năng"), strict=True):
         table[f"{col}2"] = name
