@@ -428,3 +428,29 @@ def test_aggregate_counts_filled_forms(tmp_path: Path) -> None:
     ((source, problems),) = broken
     assert source == str(broken_form)
     assert {p.path for p in problems} == {"Phieu!B3 (Đơn vị)", "Phieu!E3 (Năm học)"}
+
+
+def test_a_form_saved_by_libreoffice_reads_with_computed_formulas(
+    soffice: str, tmp_path: Path
+) -> None:
+    danh_gia, bo, expected = load_assessment(THANH_TRI)
+    form = fill_from(danh_gia, bo, tmp_path / "phieu.xlsx")
+    school = School(form)
+    ref = school.fact("1.7.a", "=14/16*100")  # the clerk lets Excel work out 14 of 16 rooms
+    school.save()
+    with pytest.raises(InputError) as caught:
+        load_form(form)  # openpyxl stores no computed value
+    (problem,) = caught.value.problems
+    assert (
+        problem.path == f"Phieu!{ref} (1.7.a, ty_le)"
+        and "công thức chưa được tính" in problem.message
+    )
+    saved = tmp_path / "saved"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(saved), str(form)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    assert load_form(saved / "phieu.xlsx")[2] == expected
+    book = load_workbook(saved / "phieu.xlsx")
+    assert book[MAP_SHEET].sheet_state == "hidden" and book[FORM_SHEET].protection.sheet

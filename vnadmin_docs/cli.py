@@ -81,7 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--bo-chi-so", default="qd-4725-2022", help="bộ chỉ số (mã có sẵn hoặc tệp)")
     p.add_argument("--don-vi", default="", help="điền sẵn tên đơn vị")
     p.add_argument("--nam-hoc", default="", help="điền sẵn năm học (ví dụ 2024-2025)")
-    p.add_argument("-o", "--output", type=Path, required=True, help="tệp .xlsx cần tạo (hoặc thư mục)")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, help="tệp .xlsx cần tạo (hoặc thư mục)"
+    )
 
     p = sub.add_parser("dossier", help="tạo cả hồ sơ tự đánh giá (.docx từng phần và ho-so.pdf)")
     p.add_argument("input", type=Path, help="tệp hồ sơ (.yaml/.json)")
