@@ -265,7 +265,9 @@ def test_input_cells_have_validation_and_the_rest_is_locked(tmp_path: Path) -> N
         tc.ma: tc.toi_da for _, tc in BO.tieu_chi() if tc.toi_da is not None
     }
     kinds: dict[str, int] = {}
-    for ref, code, fact, _ in mapped:
+    for target, code, fact, _ in mapped:
+        assert target.startswith("=Phieu!")  # a reference Excel keeps up to date
+        ref = target.removeprefix("=Phieu!")
         kinds[fact] = kinds.get(fact, 0) + 1
         cell = ws[ref]
         assert cell.protection.locked is False, ref
@@ -454,3 +456,41 @@ def test_a_form_saved_by_libreoffice_reads_with_computed_formulas(
     assert load_form(saved / "phieu.xlsx")[2] == expected
     book = load_workbook(saved / "phieu.xlsx")
     assert book[MAP_SHEET].sheet_state == "hidden" and book[FORM_SHEET].protection.sheet
+
+
+def test_rows_moved_behind_the_maps_back_are_reported_not_misread(tmp_path: Path) -> None:
+    danh_gia, bo, _ = load_assessment(QUYET_TIEN)
+    form = fill_from(danh_gia, bo, tmp_path / "phieu.xlsx")
+    book = load_workbook(form)
+    row = School(form).rows["2.4"]
+    book[FORM_SHEET].insert_rows(row)  # openpyxl, unlike Excel, does not update references
+    book[MAP_SHEET]["A3"] = "=Phieu!#REF!"  # what Excel writes for a deleted cell
+    book.save(form)
+    with pytest.raises(InputError) as caught:
+        read_form(form)
+    lost, moved = caught.value.problems
+    assert lost.path == "Phieu (Đơn vị)" and lost.message.startswith("ô nhập này đã bị xóa;")
+    assert moved.path == f"Phieu!G{row} (2.4, minh_chung)"
+    assert moved.message.startswith("ô không còn ở dòng của mã 2.4 (10 ô nhập): phiếu đã bị chèn")
+
+
+def test_rows_inserted_in_libreoffice_keep_the_map(soffice: str, tmp_path: Path) -> None:
+    from vnadmin_docs.convert import find_uno_python
+
+    uno_python = find_uno_python()
+    if uno_python is None:
+        if os.environ.get("CI"):
+            pytest.fail("python3-uno is not installed: run scripts/setup")
+        pytest.skip("python3-uno is not installed")
+    danh_gia, bo, expected = load_assessment(THANH_TRI)
+    form = fill_from(danh_gia, bo, tmp_path / "phieu.xlsx")
+    row = School(form).rows["1.6"]
+    script = Path(__file__).with_name("uno_insert_rows.py")
+    subprocess.run(
+        [uno_python, str(script), soffice, str(tmp_path / "profile"), str(form), FORM_SHEET,
+         str(row), "3"],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    moved = School(form)
+    assert moved.rows["1.6"] == row + 3  # the rows really moved
+    assert load_form(form)[2] == expected

@@ -221,14 +221,48 @@ def is_form(path: Path | str) -> bool:
         book.close()
 
 
+_REF = re.compile(r"^=?(?:'?[^'!]+'?!)?\$?([A-Z]{1,3})\$?([0-9]+)$")
+
+
 def _cells(book: Any) -> list[FormCell]:
-    out = []
+    """The map of input cells. A cell whose reference Excel has lost (a deleted row), or that
+    is no longer on its code's row (rows moved by a tool that does not keep references), makes
+    the form unreadable: reported at once, with the first such cell."""
+    out, lost, moved = [], [], []
+    sheet = book[FORM_SHEET]
     for row in book[MAP_SHEET].iter_rows(min_row=3, values_only=True):
-        ref, code, fact, function = (list(row) + [None] * 4)[:4]
-        if ref:
-            out.append(
-                FormCell(str(ref), str(code or ""), str(fact), int(function) if function else None)
+        target, code, fact, function = (list(row) + [None] * 4)[:4]
+        if not target or not fact:
+            continue
+        code, fact = str(code or ""), str(fact)
+        number = int(function) if function else None
+        m = _REF.match(str(target).strip())
+        if m is None:
+            what = f"{code}, {fact}" if code else _DETAIL_NAMES.get(fact, fact)
+            lost.append(f"{FORM_SHEET} ({what})")
+            continue
+        cell = FormCell(f"{m.group(1)}{m.group(2)}", code, fact, number)
+        home = int(m.group(2)) - (number or 0)
+        if code and (home < 1 or sheet[f"A{home}"].value != code):
+            moved.append(cell)
+            continue
+        out.append(cell)
+    problems = []
+    redo = "hoàn tác thay đổi hoặc chép dữ kiện sang phiếu mới (lệnh: vnadmin-docs form)"
+    if lost:
+        more = f" và {len(lost) - 1} ô khác" if len(lost) > 1 else ""
+        problems.append(Problem(lost[0], f"ô nhập này{more} đã bị xóa; {redo}"))
+    if moved:
+        more = f" ({len(moved)} ô nhập)" if len(moved) > 1 else ""
+        problems.append(
+            Problem(
+                moved[0].where(),
+                f"ô không còn ở dòng của mã {moved[0].code}{more}: phiếu đã bị chèn, xóa hoặc "
+                f"sắp xếp lại dòng; {redo}",
             )
+        )
+    if problems:
+        raise InputError(problems)
     return out
 
 
@@ -253,9 +287,12 @@ class _Read:
 def _read(path: Path) -> _Read:
     values, formulas = _open(path)
     sheet, raw = values[FORM_SHEET], formulas[FORM_SHEET]
-    cells = _cells(values)
-    options = _options(values)
+    try:
+        cells = _cells(formulas)
+    except InputError as exc:
+        raise InputError(exc.problems, source=str(path)) from None
     problems: list[Problem] = []
+    options = _options(values)
     details: dict[str, str] = {}
     facts: dict[str, dict[str, Any]] = {}
     functions: dict[str, dict[int, bool]] = {}
@@ -305,9 +342,9 @@ def _read(path: Path) -> _Read:
     head: list[Problem] = []  # the school's details first
     don_vi = details.get("don_vi", "")
     nam_hoc = details.get("nam_hoc", "")
-    if not don_vi:
+    if not don_vi and "don_vi" in detail_cells:
         head.append(_detail(detail_cells, "don_vi", "thiếu tên đơn vị (ghi tên cơ sở giáo dục)"))
-    if not nam_hoc:
+    if not nam_hoc and "nam_hoc" in detail_cells:
         head.append(_detail(detail_cells, "nam_hoc", "thiếu năm học (ví dụ 2024-2025)"))
     else:
         m = _YEAR.match(nam_hoc)
@@ -322,7 +359,7 @@ def _read(path: Path) -> _Read:
         else:
             nam_hoc = f"{m.group(1)}-{m.group(2)}"
     bo_chi_so = details.get("bo_chi_so", "")
-    if not bo_chi_so:
+    if not bo_chi_so and "bo_chi_so" in detail_cells:
         head.append(_detail(detail_cells, "bo_chi_so", "thiếu mã bộ chỉ số (ví dụ qd-4725-2022)"))
     ket_qua = {code: KetQua(**got) for code, got in facts.items() if got}
     danh_gia = DanhGia(

@@ -3,8 +3,8 @@
 Sheet ``Phieu`` has the school's details at the top, then one row per criterion and item with
 its maximum, its rule in Vietnamese, the input cells for the facts (with data validation), the
 claimed points, the evidence, and live columns computed by Excel formulas ("tạm tính": the
-official score is the engine's). The hidden sheet ``_ma`` maps every input cell to its
-``(code, fact)``, so that :mod:`vnadmin_docs.io_form` never guesses from positions; the hidden
+official score is the engine's). The hidden sheet ``_ma`` maps every input cell (by a formula
+referring to it, which Excel keeps up to date when rows move) to its ``(code, fact)``, so that :mod:`vnadmin_docs.io_form` never guesses from positions; the hidden
 sheet ``_ds`` lists the options of each choice item (code, key, label, points).
 
 >>> from decimal import Decimal
@@ -609,8 +609,9 @@ def write_form(
     for col, name in zip("ABCD", ("ô", "mã", "dữ kiện", "chức năng"), strict=True):
         table[f"{col}2"] = name
     for n, (ref, code, fact, function) in enumerate(mapping, start=3):
-        table[f"A{n}"], table[f"B{n}"], table[f"C{n}"] = ref, code, fact
-        table[f"D{n}"] = function
+        # a reference, not text: Excel moves it with the cell if rows are inserted or deleted
+        table[f"A{n}"] = f"={FORM_SHEET}!{ref}"
+        table[f"B{n}"], table[f"C{n}"], table[f"D{n}"] = code, fact, function
     for sheet in (lists, table):
         sheet.sheet_state = "hidden"
         sheet.protection.sheet = True
