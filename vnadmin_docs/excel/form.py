@@ -174,23 +174,12 @@ def _bands_text(bands: Sequence[MucDo]) -> str:
     return "Mức độ: " + "; ".join(f"{_bound(b, '')} điểm: mức {b.muc}" for b in bands)
 
 
-def _fact_hint(rule: QuyTac) -> str:
-    return {
-        "co_khong": f"Chọn {YES}/{NO}",
-        "ty_le": "Nhập tỷ lệ % (0–100)",
-        "so_luong": "Nhập số lượng (số nguyên)",
-        "lua_chon": "Chọn trong danh sách",
-        "moi_chuc_nang": "",
-    }[rule.loai]
-
-
 # ---------------------------------------------------------------- formulas
 
 
 def _num(value: Decimal) -> str:
     """A number literal for a formula (always with a dot)."""
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 def _condition(k: Khoang, x: str) -> str:
@@ -402,8 +391,11 @@ class _Writer:
         self.put(C_CODE, tc.ma, bold=True)
         self.put(C_TEXT, tc.noi_dung, bold=True)
         if tc.bat_buoc:
+            lowest = min(b.muc for b in self.bo.muc_do)
             policy = (
-                "; chưa đạt thì nhóm xếp mức độ 1" if self.bo.bat_buoc_chua_dat == "muc_1" else ""
+                f"; chưa đạt thì nhóm xếp mức độ {lowest}"
+                if self.bo.bat_buoc_chua_dat == "muc_1"
+                else ""
             )
             self.put(C_RULE, f"Điều kiện bắt buộc, không tính điểm{policy}")
             fact = self.input(C_FACT, tc.ma, "dat", self.met)
@@ -534,7 +526,8 @@ GUIDE = (
     "2. Chỉ nhập vào các ô nền vàng; các ô khác được khóa (bỏ khóa: Review/Xem lại → "
     "Unprotect Sheet, không có mật khẩu).",
     "3. Cột “Dữ kiện”: điều kiện bắt buộc chọn Đạt/Chưa đạt; chỉ báo có/không chọn Có/Không; "
-    "tỷ lệ nhập số phần trăm từ 0 đến 100 (85 hoặc 85%); số lượng nhập số nguyên; mức độ, "
+    "tỷ lệ nhập số phần trăm từ 0 đến 100 (85 hoặc 85%; có thể nhập phép tính, ví dụ "
+    "=14/16*100); số lượng nhập số nguyên; mức độ, "
     "hình thức chọn trong danh sách; chỉ báo tính theo chức năng chọn Có/Không cho từng chức "
     "năng ở các dòng ngay dưới.",
     "4. Cột “Điểm tự đánh giá”: để trống thì lấy mức tối đa mà dữ kiện cho phép; nếu ghi điểm "
