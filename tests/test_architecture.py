@@ -16,7 +16,7 @@ TOP = {"__init__", "__main__", "errors", "_atomic"}
 """Modules at the top: the facade, the error tree, atomic writes."""
 DEPRECATED = {"build", "loader", "convert", "assemble", "tables", "batch"}
 """Old import paths kept for one release: re-exports only."""
-STAGES = ("vn", "model", "assessment", "compose", "word", "pdf", "io", "app", "cli")
+STAGES = ("vn", "model", "assessment", "compose", "word", "excel", "pdf", "io", "app", "cli")
 
 MAY_IMPORT = {
     "vn": set(),
@@ -24,10 +24,11 @@ MAY_IMPORT = {
     "assessment": {"model", "vn"},
     "compose": {"assessment", "model", "vn"},
     "word": {"model", "vn"},
+    "excel": {"assessment", "model", "vn"},
     "pdf": {"model", "vn"},
-    "io": {"assessment", "model", "vn"},
-    "app": {"vn", "model", "assessment", "compose", "word", "pdf", "io"},
-    "cli": {"vn", "model", "assessment", "compose", "word", "pdf", "io", "app"},
+    "io": {"assessment", "model", "vn", "excel"},
+    "app": {"vn", "model", "assessment", "compose", "word", "excel", "pdf", "io"},
+    "cli": {"vn", "model", "assessment", "compose", "word", "excel", "pdf", "io", "app"},
 }
 """Which other stages each stage may import (every stage may import ``errors`` and
 ``_atomic``; only ``app`` joins compose, word and pdf)."""
@@ -43,7 +44,7 @@ ONLY_IN = {
     "uno": {"pdf._uno_client"},
     "yaml": {"io.files"},
     "pydantic": {"io.problems"},
-    "openpyxl": {"io.results"},
+    "openpyxl": {"io.results", "io.form", "excel.*"},
 }
 
 MAX_LINES = 420

@@ -16,6 +16,7 @@ from ..assessment.sets import BoChiSo
 from ..compose.dossier import Dossier, compose
 from ..errors import InputError, Problem
 from ..io.files import Located, line_of
+from ..io.form import read_cells, relocate
 from ..io.inputs import read_assessment, read_assignment, read_dossier, read_plan
 from ..io.sets import load_indicator_set
 from ..model import BangPhanCong, DanhGia, HoSo, KeHoachTrienKhai
@@ -33,12 +34,44 @@ def _set_for(located: Located[Any], name: str, base: Path, context: Context) -> 
         raise
 
 
+def _load_form(path: Path, context: Context) -> tuple[DanhGia, BoChiSo, Scorecard]:
+    """Read a filled form, load its indicator set and score it; every problem at once, by cell
+    (reading problems, then the engine's, e.g. a claim above what the facts allow)."""
+    got = read_cells(path)
+    problems = list(got.problems)
+    try:
+        bo = load_indicator_set(got.danh_gia.bo_chi_so, base=path.parent, cache=context.reads)
+    except InputError as exc:
+        where = next((c.where() for c in got.cells if c.fact == "bo_chi_so"), "bo_chi_so")
+        problems += [Problem(where, p.message) for p in exc.problems]
+        raise InputError(problems, source=str(path)) from None
+    # a code whose cells could not be read is scored without them: its other findings would
+    # only follow from the first, so they wait until it is fixed
+    unread = {c.code for c in got.cells for p in got.problems if p.path == c.where()}
+    try:
+        scorecard = score(bo, got.danh_gia)
+    except InputError as exc:
+        for problem in exc.problems:
+            if len(problem.loc) >= 2 and problem.loc[1] in unread:
+                continue
+            problems.append(relocate(problem, got.cells))
+        raise InputError(problems, source=str(path)) from None
+    if problems:
+        raise InputError(problems, source=str(path))
+    return got.danh_gia, bo, scorecard
+
+
 def load_assessment(
     path: Path | str, *, context: Context | None = None
 ) -> tuple[DanhGia, BoChiSo, Scorecard]:
-    """Load a self-assessment and its indicator set, and score it; every problem at once."""
+    """Load a self-assessment and its indicator set, and score it; every problem at once.
+
+    A ``.xlsx`` file is a filled self-assessment form (``vnadmin-docs form``), read by cell, and
+    its problems are reported by cell."""
     context = context or Context()
     path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        return _load_form(path, context)
     located = read_assessment(path, cache=context.reads)
     danh_gia = located.value
     bo = _set_for(located, danh_gia.bo_chi_so, path.parent, context)

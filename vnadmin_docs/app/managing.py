@@ -10,6 +10,7 @@ from ..assessment.sets import BoChiSo
 from ..compose.plan import plan_documents
 from ..errors import InputError, Problem
 from ..io.files import load_data
+from ..io.form import is_form
 from ..io.results import SchoolProblems, read_result_rows, read_scorecard_json
 from ..word.render import render
 from .context import Context
@@ -32,6 +33,9 @@ def _one(path: Path, context: Context) -> KetQuaTruong:
     source = str(path)
     if path.suffix.lower() == ".json":
         return read_scorecard_json(path, cache=context.reads)
+    if path.suffix.lower() == ".xlsx":  # a filled self-assessment form
+        danh_gia, _, sc = load_assessment(path, context=context)
+        return KetQuaTruong.from_scorecard(sc, cap_hoc=danh_gia.cap_hoc, source=source)
     data, _ = load_data(path)
     if isinstance(data, dict) and "hoi_dong" in data:
         dossier = load_dossier(path, context=context)
@@ -45,7 +49,8 @@ def load_school_results(
     paths: Sequence[Path], *, bo: BoChiSo, context: Context | None = None
 ) -> tuple[list[KetQuaTruong], list[SchoolProblems]]:
     """Read many schools' results: dossier or assessment inputs (.yaml), scorecard JSON
-    (``score --json``), or spreadsheets (.csv/.xlsx: ``don_vi``, ``cap_hoc``, ``nhom_1``,
+    (``score --json``), filled self-assessment forms (.xlsx from ``vnadmin-docs form``), or
+    spreadsheets (.csv/.xlsx: ``don_vi``, ``cap_hoc``, ``nhom_1``,
     ``nhom_2``… and optional ``bat_buoc_1``…). Each is checked against its indicator set; what
     cannot be read is returned with its problems, never counted."""
     context = context or Context()
@@ -53,7 +58,9 @@ def load_school_results(
     broken: list[SchoolProblems] = []
     for path in paths:
         try:
-            if path.suffix.lower() in (".csv", ".xlsx"):
+            if path.suffix.lower() == ".xlsx" and is_form(path):  # one school's filled form
+                results.append(_one(path, context))
+            elif path.suffix.lower() in (".csv", ".xlsx"):
                 counted, bad = read_result_rows(path, bo)
                 results += counted
                 broken += bad

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import shutil
 import sys
 import zipfile
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import InputError, Problem
-from ..model import document_keys
+from ..model import BO_CHI_SO_MAC_DINH, document_keys
 from ._common import EXIT_FINDINGS, EXIT_OK
 
 __all__ = ["add_parsers"]
@@ -38,10 +39,21 @@ def add_parsers(sub: Any) -> None:
     p.set_defaults(handler=_render)
 
     p = sub.add_parser("score", help="chấm điểm mức độ chuyển đổi số từ tệp tự đánh giá")
-    p.add_argument("input", type=Path, help="tệp tự đánh giá (.yaml/.json)")
+    p.add_argument(
+        "input", type=Path, help="tệp tự đánh giá (.yaml/.json) hoặc phiếu Excel (.xlsx)"
+    )
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.add_argument("--docx", type=Path, help="xuất bảng tự đánh giá ra tệp .docx riêng")
     p.set_defaults(handler=_score)
+
+    p = sub.add_parser("form", help="tạo phiếu tự đánh giá Excel (.xlsx) để cơ sở giáo dục điền")
+    p.add_argument("--bo-chi-so", default=BO_CHI_SO_MAC_DINH, help="bộ chỉ số (mã có sẵn hoặc tệp)")
+    p.add_argument("--don-vi", default="", help="điền sẵn tên đơn vị")
+    p.add_argument("--nam-hoc", default="", help="điền sẵn năm học (ví dụ 2024-2025)")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, help="tệp .xlsx cần tạo (hoặc thư mục)"
+    )
+    p.set_defaults(handler=_form)
 
     p = sub.add_parser("check", help="kiểm tra thể thức NĐ30 của tệp .docx")
     p.add_argument("files", type=Path, nargs="+", help="tệp .docx cần kiểm tra")
@@ -120,6 +132,22 @@ def _score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         ]
         render_table_document(title, [scored_table(sc)], args.docx, author=sc.unit)
         print(f"Đã tạo {args.docx}", file=out if not args.json else sys.stderr)
+    return EXIT_OK
+
+
+def _form(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..excel.form import write_form
+    from ..io.sets import indicator_set_names, load_indicator_set
+
+    bo = load_indicator_set(args.bo_chi_so)
+    if args.output.is_dir():
+        args.output = args.output / "phieu-tu-danh-gia.xlsx"
+    name = args.bo_chi_so
+    if name not in indicator_set_names():  # a set file: named from the form's folder
+        name = os.path.relpath(Path(name).resolve(), args.output.resolve().parent)
+    target = write_form(bo, args.output, don_vi=args.don_vi, nam_hoc=args.nam_hoc,
+                        bo_chi_so=name)  # fmt: skip
+    print(f"Đã tạo phiếu tự đánh giá {target}", file=out)
     return EXIT_OK
 
 
