@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from vnadmin_docs.register import commands as register_commands
+
 from . import __version__
 from .convert import (
     INSTALL_HINT,
@@ -132,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("template", help="xuất mẫu .docx có sẵn để chỉnh sửa trong Word")
     p.add_argument("loai", choices=DOCUMENT_KEYS, help="loại văn bản")
     p.add_argument("-o", "--output", type=Path, required=True, help="tệp .docx cần tạo")
+    register_commands.add_parser(sub)
     return parser  # fmt: skip
 
 
@@ -454,6 +457,8 @@ def main(
             return EXIT_OK
         if args.command == "template":
             return _template(args, out)
+        if args.command == "register":
+            return register_commands.run(args, out, err)
     except InputError as exc:
         where = f"{exc.source}: " if exc.source else ""
         print(f"Lỗi: {where}{len(exc.problems)} lỗi trong dữ liệu đầu vào:", file=err)
