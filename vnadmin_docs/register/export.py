@@ -17,7 +17,11 @@ from vnadmin_docs.markup import Cell, Span, Table
 
 from .model import Entry, Status
 
-__all__ = ["COLUMNS", "export_docx", "export_xlsx", "so_rows", "title_lines"]
+__all__ = ["COLUMNS", "REGISTER_CATEGORY", "export_docx", "export_xlsx", "so_rows", "title_lines"]
+
+REGISTER_CATEGORY = "Sổ đăng ký văn bản đi"
+"""Core-properties category of an exported sổ (.docx and .xlsx): a form of Phụ lục IV, not a
+document of Phụ lục I, so a checker can tell it apart (as it does a dossier cover)."""
 
 COLUMNS = (
     "Số, ký hiệu văn bản",
@@ -118,10 +122,19 @@ def register_table(entries: Sequence[Entry]) -> Table:
 
 def export_docx(entries: Sequence[Entry], out: Path | str, *, ten_co_quan: str, nam: int) -> Path:
     """Write the sổ as a landscape .docx in the NĐ30 styles (atomically)."""
+    from docx import Document
+
     from vnadmin_docs.rendering import render_table_document
 
     title = title_lines(ten_co_quan, nam, entries)
-    return render_table_document(title, [register_table(entries)], out, author=ten_co_quan)
+    path = render_table_document(title, [register_table(entries)], out, author=ten_co_quan)
+    doc = Document(str(path))
+    doc.core_properties.category = REGISTER_CATEGORY
+    doc.core_properties.title = f"Sổ đăng ký văn bản đi năm {nam}"
+    doc.core_properties.language = "vi-VN"
+    with atomic_path(path) as tmp:
+        doc.save(str(tmp))
+    return path
 
 
 def export_xlsx(entries: Sequence[Entry], out: Path | str, *, ten_co_quan: str, nam: int) -> Path:
@@ -165,6 +178,8 @@ def export_xlsx(entries: Sequence[Entry], out: Path | str, *, ten_co_quan: str, 
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     wb.properties.creator = ten_co_quan
     wb.properties.title = f"Sổ đăng ký văn bản đi năm {nam}"
+    wb.properties.category = REGISTER_CATEGORY
+    wb.properties.language = "vi-VN"
     with atomic_path(out) as tmp:
         wb.save(str(tmp))
     return Path(out)
