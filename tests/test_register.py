@@ -280,9 +280,25 @@ def test_migrations_are_applied_once(target: str) -> None:
         Register.open(target)
 
 
-def test_sqlite_needs_an_existing_folder(tmp_path: Path) -> None:
+def test_sqlite_refuses_what_is_not_a_register(tmp_path: Path) -> None:
+    import sqlite3
+
     with pytest.raises(RegisterError, match="thư mục"):
         Register.open(tmp_path / "missing" / "so.sqlite")
+    (tmp_path / "garbage.sqlite").write_text("không phải cơ sở dữ liệu", encoding="utf-8")
+    with pytest.raises(RegisterError, match="không mở được"):
+        Register.open(tmp_path / "garbage.sqlite")
+    other = sqlite3.connect(tmp_path / "other.sqlite")
+    other.execute("CREATE TABLE entries (x)")
+    other.commit()
+    other.close()
+    with pytest.raises(RegisterError, match="entries already exists"):
+        Register.open(tmp_path / "other.sqlite")
+    # the failed migration left nothing behind: no half-made schema
+    check = sqlite3.connect(tmp_path / "other.sqlite")
+    tables = {r[0] for r in check.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    check.close()
+    assert tables == {"entries"}
 
 
 # concurrency ------------------------------------------------------------------------------

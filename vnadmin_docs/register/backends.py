@@ -95,10 +95,15 @@ class SqliteBackend:
             raise RegisterError(f"sổ đăng ký {self.where} đang bận hoặc bị khóa: {exc}") from None
         try:
             yield Tx(conn.cursor(), "sqlite")
-        except BaseException:
-            conn.execute("ROLLBACK")
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise RegisterError(
+                    f"lỗi cơ sở dữ liệu của sổ đăng ký {self.where}: {exc}"
+                ) from exc
             raise
-        conn.execute("COMMIT")
 
     def close(self) -> None:
         self._conn.close()
@@ -143,6 +148,8 @@ class PostgresBackend:
             raise RegisterError(f"sổ đăng ký {self.where} đang bị khóa quá lâu: {exc}") from None
         except self._psycopg.OperationalError as exc:
             raise RegisterError(f"mất kết nối tới {self.where}: {exc}") from None
+        except self._psycopg.Error as exc:
+            raise RegisterError(f"lỗi cơ sở dữ liệu của sổ đăng ký {self.where}: {exc}") from exc
 
     def close(self) -> None:
         self._conn.close()
