@@ -29,6 +29,7 @@ from vnadmin_docs.register import (
     Register,
     RegisterError,
     Status,
+    check_so,
     export_docx,
     export_xlsx,
 )
@@ -450,6 +451,30 @@ def test_export_docx_reads_back(reg: Register, tmp_path: Path) -> None:
     assert (props.author, props.category) == ("Trường THCS Quyết Tiến", "Sổ đăng ký văn bản đi")
     fonts = {r.font.name for p in doc.paragraphs for r in p.runs} | {doc.styles["Normal"].font.name}
     assert "Times New Roman" in fonts
+
+
+def test_exported_so_passes_its_check_and_a_broken_one_does_not(
+    reg: Register, tmp_path: Path
+) -> None:
+    from docx import Document
+
+    _sample(reg)
+    entries = reg.entries(co_quan="THCSQT", nam=2025)
+    out = export_docx(entries, tmp_path / "so.docx", ten_co_quan="Trường THCS Quyết Tiến", nam=2025)
+    assert check_so(out) == []
+    doc = Document(str(out))
+    cells = doc.tables[0].rows
+    cells[2].cells[0].paragraphs[0].runs[0].text = "1/QĐ-THCSQT"  # no leading zero
+    cells[3].cells[0].paragraphs[0].runs[0].text = "01/KH-THCSQT"  # 01 twice
+    cells[3].cells[1].paragraphs[0].runs[0].text = "9/1/2025"  # January not padded
+    doc.save(str(tmp_path / "broken.docx"))
+    assert sorted(f.rule for f in check_so(tmp_path / "broken.docx")) == [
+        "ngay-thang", "so-ky-hieu", "so-ky-hieu",
+    ]  # fmt: skip
+    # a Phụ lục I document is not a sổ
+    empty = Document()
+    empty.save(str(tmp_path / "empty.docx"))
+    assert {f.rule for f in check_so(tmp_path / "empty.docx")} == {"so-dang-ky", "cot"}
 
 
 # the command line -------------------------------------------------------------------------

@@ -35,7 +35,8 @@ The API a renderer uses for ``so: auto`` (a dossier's parts in chain order)::
 - ``void(allocation_or_entry, reason, *, at)``: void a reserved or issued number.
 - ``record(co_quan, nam, so, loai, ky_hieu, metadata, *, at)``: enter a number given by hand.
 - ``entries(co_quan=…, nam=…, status=…)``, ``get(co_quan, nam, so)``, ``last_number``.
-- :func:`export_xlsx`, :func:`export_docx`: the sổ in NĐ30's form.
+- :func:`export_xlsx`, :func:`export_docx`: the sổ in NĐ30's form; :func:`check_so` checks an
+  exported .docx against that form (it carries ``REGISTER_CATEGORY`` in its core properties).
 
 A number is live while reserved, issued or voided: a second live entry with the same
 ``(co_quan, nam, so)`` is refused (:class:`DuplicateNumberError`), so the same số + ký hiệu +
@@ -43,6 +44,7 @@ issuer can never be entered twice, whether allocated or recorded by hand.
 
 >>> import tempfile, pathlib
 >>> from datetime import datetime
+>>> from vnadmin_docs.register import Register
 >>> at = datetime(2025, 3, 6, 8, 0)
 >>> with Register.open(pathlib.Path(tempfile.mkdtemp()) / "so.sqlite") as reg:
 ...     a, b = reg.allocate("THCSQT", 2025, "Quyết định", "QĐ-THCSQT", count=2, at=at)
@@ -52,12 +54,30 @@ issuer can never be entered twice, whether allocated or recorded by hand.
 
 from __future__ import annotations
 
-from .export import COLUMNS, export_docx, export_xlsx, so_rows
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .model import Allocation, DuplicateNumberError, Entry, Metadata, RegisterError, Status
-from .store import Register
+
+if TYPE_CHECKING:
+    from .check import check_so
+    from .export import COLUMNS, REGISTER_CATEGORY, export_docx, export_xlsx, so_rows
+    from .store import Register
+
+_LAZY = {
+    "Register": "store",
+    "COLUMNS": "export",
+    "REGISTER_CATEGORY": "export",
+    "export_docx": "export",
+    "export_xlsx": "export",
+    "so_rows": "export",
+    "check_so": "check",
+}
+"""Loaded on first use, so that the command line's start-up stays light."""
 
 __all__ = [
     "COLUMNS",
+    "REGISTER_CATEGORY",
     "Allocation",
     "DuplicateNumberError",
     "Entry",
@@ -65,7 +85,16 @@ __all__ = [
     "Register",
     "RegisterError",
     "Status",
+    "check_so",
     "export_docx",
     "export_xlsx",
     "so_rows",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value
+    return value
