@@ -185,7 +185,8 @@ def test_issue_fills_the_metadata(reg: Register) -> None:
     assert reg.get("THCSQT", 2025, 1).metadata.ngay == Ngay(2025, 3)
     meta = Metadata(
         ngay=Ngay(2025, 3, 6), trich_yeu="thành lập Hội đồng tự đánh giá", nguoi_ky="Nguyễn Văn A",
-        noi_nhan=("Như Điều 3", "Lưu: VT"), ban_luu="VT", so_luong_ban=5, ghi_chu="gửi qua mạng",
+        noi_nhan=("Như Điều 3;\nkhoản 2", "Lưu: VT"), ban_luu="VT", so_luong_ban=5,
+        ghi_chu="gửi qua mạng",
     )  # fmt: skip
     later = AT + timedelta(hours=2)
     entry = reg.issue(a, meta, at=later)

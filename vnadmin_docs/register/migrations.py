@@ -10,7 +10,8 @@ Step 1 (the first schema):
 
 - ``counters(co_quan, nam, last)``: one row per sequence (issuing body × calendar year), the
   last number allocated; the row allocations lock.
-- ``entries``: one row per number, with its status. A partial unique index refuses a second live
+- ``entries``: one row per number, with its status; ``noi_nhan`` is a JSON array of strings,
+  ``ngay`` a (possibly partial) ISO date, timestamps ISO 8601 text as the caller gave them. A partial unique index refuses a second live
   (not released) entry for the same ``(co_quan, nam, so)``; as the ký hiệu is part of the
   entry, this also refuses a duplicate số + ký hiệu + issuer.
 """

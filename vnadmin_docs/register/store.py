@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -37,7 +38,7 @@ def _entry(row: Sequence[Any]) -> Entry:
         ngay=Ngay.parse(ngay) if ngay else None,
         trich_yeu=trich_yeu,
         nguoi_ky=nguoi_ky,
-        noi_nhan=tuple(noi_nhan.split("\n")) if noi_nhan else (),
+        noi_nhan=tuple(json.loads(noi_nhan)) if noi_nhan else (),
         ban_luu=ban_luu,
         so_luong_ban=so_luong_ban,
         ghi_chu=ghi_chu,
@@ -79,10 +80,9 @@ def _check_year(nam: int, metadata: Metadata) -> None:
 
 
 def _meta_params(m: Metadata) -> tuple[Any, ...]:
-    return (
-        str(m.ngay) if m.ngay is not None else None, m.trich_yeu, m.nguoi_ky,
-        "\n".join(m.noi_nhan), m.ban_luu, m.so_luong_ban, m.ghi_chu,
-    )  # fmt: skip
+    ngay = str(m.ngay) if m.ngay is not None else None
+    noi_nhan = json.dumps(list(m.noi_nhan), ensure_ascii=False) if m.noi_nhan else ""
+    return (ngay, m.trich_yeu, m.nguoi_ky, noi_nhan, m.ban_luu, m.so_luong_ban, m.ghi_chu)
 
 
 class Register:
