@@ -16,7 +16,9 @@ TOP = {"__init__", "__main__", "errors", "_atomic"}
 """Modules at the top: the facade, the error tree, atomic writes."""
 DEPRECATED = {"build", "loader", "convert", "assemble", "tables", "batch"}
 """Old import paths kept for one release: re-exports only."""
-STAGES = ("vn", "model", "assessment", "compose", "word", "excel", "pdf", "io", "app", "cli")
+STAGES = (
+    "vn", "model", "assessment", "compose", "word", "excel", "pdf", "io", "register", "app", "cli",
+)  # fmt: skip
 
 MAY_IMPORT = {
     "vn": set(),
@@ -25,10 +27,22 @@ MAY_IMPORT = {
     "compose": {"assessment", "model", "vn"},
     "word": {"model", "vn"},
     "excel": {"assessment", "model", "vn"},
+    "register": {"model", "vn", "word"},
     "pdf": {"model", "vn"},
     "io": {"assessment", "model", "vn", "excel"},
-    "app": {"vn", "model", "assessment", "compose", "word", "excel", "pdf", "io"},
-    "cli": {"vn", "model", "assessment", "compose", "word", "excel", "pdf", "io", "app"},
+    "app": {"vn", "model", "assessment", "compose", "word", "excel", "pdf", "io", "register"},
+    "cli": {
+        "vn",
+        "model",
+        "assessment",
+        "compose",
+        "word",
+        "excel",
+        "pdf",
+        "io",
+        "register",
+        "app",
+    },
 }
 """Which other stages each stage may import (every stage may import ``errors`` and
 ``_atomic``; only ``app`` joins compose, word and pdf)."""
@@ -44,7 +58,9 @@ ONLY_IN = {
     "uno": {"pdf._uno_client"},
     "yaml": {"io.files"},
     "pydantic": {"io.problems"},
-    "openpyxl": {"io.results", "io.form", "excel.*"},
+    "openpyxl": {"io.results", "io.form", "excel.*", "register.export"},
+    "psycopg": {"register.backends"},
+    "sqlite3": {"register.backends"},
 }
 
 MAX_LINES = 420

@@ -4,7 +4,8 @@ It reads the file with python-docx and checks, against Nghị định 30/2020/N�
 paper and margins, fonts and sizes (:mod:`.page`), the two-column header (cơ quan, số/ký hiệu,
 quốc hiệu, tiêu ngữ, place and date) with their styles and rules (:mod:`.header`), the title
 block, the body's end mark, Nơi nhận with its ``Lưu`` line and the signature block
-(:mod:`.body`). Each finding says, in Vietnamese, what is wrong and where.
+(:mod:`.body`). An exported sổ đăng ký văn bản đi (Phụ lục IV) is checked against its own
+form (:mod:`.so_dang_ky`). Each finding says, in Vietnamese, what is wrong and where.
 """
 
 from __future__ import annotations
@@ -15,18 +16,22 @@ from typing import IO
 from docx import Document
 from docx.document import Document as DocumentObject
 
+from ...model.so_dang_ky import REGISTER_CATEGORY
 from ..ooxml import core_property
 from ..standalone import COVER_CATEGORY
 from ._base import Finding
 from .body import BodyChecks
 from .header import HeaderChecks
 from .page import PageChecks
+from .so_dang_ky import check_so_document
 
 __all__ = ["Finding", "check", "check_document"]
 
 
 class _Checker(PageChecks, HeaderChecks, BodyChecks):
     def run(self) -> list[Finding]:
+        if core_property(self.doc, "category") == REGISTER_CATEGORY:
+            return check_so_document(self.doc)
         self.page()
         self.fonts()
         if core_property(self.doc, "category") == COVER_CATEGORY:
