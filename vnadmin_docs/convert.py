@@ -40,6 +40,9 @@ __all__ = [
 
 INSTALL_HINT = "sudo apt-get install -y libreoffice-writer-nogui fonts-liberation2"
 
+PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+"""``--convert-to`` with the PDF export filter's options as JSON (LibreOffice >= 7.4): PDF/A-2b."""
+
 
 Progress = Callable[[float], None]
 """Called about once a second while a conversion runs, with the seconds elapsed."""
@@ -128,6 +131,8 @@ class LibreOfficeConverter:
     timeout: float = 180.0
     profiles: Path | None = None
     """A cache folder for warm LibreOffice profiles (see :func:`_profile`); ``None``: fresh each run."""
+    pdfa: bool = True
+    """Write PDF/A-2b (fonts embedded, XMP, sRGB output intent); ``False``: plain PDF."""
 
     def convert(
         self, sources: Iterable[Path], outdir: Path, *, progress: Progress | None = None
@@ -156,7 +161,7 @@ class LibreOfficeConverter:
                 "--nolockcheck",
                 "--nodefault",
                 "--convert-to",
-                "pdf:writer_pdf_Export",
+                PDFA_FILTER if self.pdfa else "pdf:writer_pdf_Export",
                 "--outdir",
                 str(staging),
                 *(str(Path(s).resolve()) for s in sources),
@@ -223,9 +228,10 @@ class WarmLibreOffice:
 
     def __init__(
         self, soffice: str | None, uno_python: str, *, timeout: float = 180.0,
-        profiles: Path | None = None,
+        profiles: Path | None = None, pdfa: bool = True,
     ) -> None:  # fmt: skip
         self.soffice = soffice
+        self.pdfa = pdfa
         self.uno_python = uno_python
         self.timeout = timeout
         self.profiles = profiles
@@ -267,7 +273,8 @@ class WarmLibreOffice:
         script = importlib.resources.files("vnadmin_docs") / "_uno_client.py"
         with importlib.resources.as_file(script) as client_path:
             self._client = subprocess.Popen(
-                [self.uno_python, "-u", str(client_path), pipe, str(self.timeout)],
+                [self.uno_python, "-u", str(client_path), pipe, str(self.timeout),
+                 "2" if self.pdfa else "0"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                 text=True, start_new_session=True,
             )  # fmt: skip
