@@ -283,9 +283,12 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
 
 def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .aggregate import aggregate_table, phan_tram_lam_tron, tong_hop
+    from .build import write_document_metadata
     from .loader import load_indicator_set, load_plan, load_school_results
     from .managing import bao_cao_tong_hop
+    from .model import VanBan
     from .numbers import dinh_dang_so
+    from .pdf.metadata import Unnumbered
     from .rendering import render, render_table_document
 
     plan, sets = load_plan(args.ke_hoach) if args.ke_hoach else (None, [])
@@ -321,17 +324,22 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if plan is not None:
         report = bao_cao_tong_hop(plan, th, bo, n_broken=len(broken))
         target = render(report, args.output / "bao-cao-tong-hop.docx")
+        described: VanBan | Unnumbered = report
     else:
         title = ["KẾT QUẢ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ CÁC CƠ SỞ GIÁO DỤC", f"({bo.nguon})"]
         target = render_table_document(
             title, [aggregate_table(th, bo)], args.output / "bang-tong-hop.docx"
         )
+        described = Unnumbered("Bảng tổng hợp", " ".join(title))
     print(f"Đã tạo {target}", file=out if not args.json else err)
     if not args.docx_only:
         (pdf,) = LibreOfficeConverter(find_soffice(), profiles=_profiles()).convert(
             [target], args.output
         )
-        print(f"Đã tạo {pdf}", file=out if not args.json else err)
+        subject = described.trich_yeu if isinstance(described, VanBan) else described.subject
+        files = write_document_metadata(pdf, described, title=subject)
+        for path in (pdf, *files):
+            print(f"Đã tạo {path}", file=out if not args.json else err)
     return EXIT_FINDINGS if broken else EXIT_OK
 
 
