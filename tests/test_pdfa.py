@@ -384,3 +384,11 @@ def test_a_draft_has_no_number_and_no_issue_date() -> None:
         6,
     )
     assert ET.fromstring(metadata_xml(data)).findtext("Documents/Document/Subject") == "Về việc x"
+
+
+def test_a_file_that_is_not_a_pdf_is_reported(tmp_path: Path) -> None:
+    target = tmp_path / "khong-phai.pdf"
+    target.write_bytes(b"PK\x03\x04 a zip, not a PDF")
+    problems = check_pdfa(target)
+    assert problems[0].startswith("đầu tệp")
+    assert problems[-1].startswith("không đọc được tệp PDF")

@@ -27,6 +27,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PdfReadError
 from pypdf.generic import (
     ArrayObject,
     ByteStringObject,
@@ -236,7 +237,9 @@ def make_pdfa(writer: PdfWriter, parts: Sequence[PdfReader], info: DocInfo) -> b
         return False
     intent = next(i for i in _output_intents(parts[0]) if "/DestOutputProfile" in i)
     root = writer.root_object
-    root[NameObject("/OutputIntents")] = ArrayObject([intent.clone(writer).indirect_reference])
+    cloned = intent.clone(writer)
+    reference = cloned.indirect_reference or writer._add_object(cloned)
+    root[NameObject("/OutputIntents")] = ArrayObject([reference])
     metadata = StreamObject()
     metadata[NameObject("/Type")] = NameObject("/Metadata")
     metadata[NameObject("/Subtype")] = NameObject("/XML")
@@ -377,7 +380,11 @@ def check_pdfa(path: Path) -> list[str]:
         header = handle.read(9)
     if not re.match(rb"^%PDF-1\.[0-7]", header):
         problems.append(f"đầu tệp {header[:8]!r} không phải %PDF-1.0 … %PDF-1.7")
-    reader = PdfReader(path)
+    try:
+        reader = PdfReader(path)
+        reader.trailer["/Root"].get_object()
+    except (PdfReadError, KeyError, ValueError) as exc:
+        return [*problems, f"không đọc được tệp PDF ({exc})"]
     if reader.is_encrypted:
         return [*problems, "tệp được mã hóa (PDF/A không cho phép mã hóa)"]
     if not reader.trailer.get("/ID"):
