@@ -20,7 +20,10 @@ SignerInfo     12. Chức vụ, họ tên người ký:                ``nguoi_k
                12.1 Position, 12.2 FullName                 its chủ tọa)
 =============  ===========================================  ==========================
 
-A draft (no số, or a date not complete yet) has an empty CodeNumber and IssuedDate. The
+(Some transcriptions of the decree print ``Signerlnfo`` and ``Organld``, a lower-case L read
+for the capital I: the names are ``SignerInfo`` and ``OrganId``.) Not written: FileCode (the
+office's own file code), To, Priority, IssuedAmount, DueDate, which a produced document does not
+know. A draft (no số, or a date not complete yet) has an empty CodeNumber and IssuedDate. The
 file-level fields come from Mục III (hồ sơ): Title, Language, StartDate and EndDate (the first
 and last IssuedDate), DocTotal (the numbered documents: văn bản) and PageTotal (every page).
 Parts that are not documents — the Bìa, the mục lục page, a bare table — are listed too
