@@ -3,21 +3,28 @@
 ``build_dossier(load_dossier("ho-so.yaml"), Path("out"), converter=…, font=…)`` renders the
 parts composed when the dossier was loaded (nothing is composed again) and returns a
 :class:`DossierResult` with the .docx paths, the scorecard and the assembled PDF
-(``out/ho-so.pdf``); without a converter only the .docx files are written.
+(``out/ho-so.pdf``, PDF/A-2b, with its NĐ30 Phụ lục VI metadata ``ho-so.metadata.json`` and
+``ho-so.metadata.xml``); without a converter only the .docx files are written.
 """
 
 from __future__ import annotations
 
+import json
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from .._atomic import atomic_path
 from ..assessment.scorecard import Scorecard
 from ..compose.dossier import PDF_NAME, Bia, Dossier, Phan
+from ..compose.metadata import Part, Unnumbered, metadata, metadata_xml
 from ..errors import ConversionError
+from ..model import VanBan
 from ..pdf.assemble import Assembled, Metadata, PartPdf, TocFont, assemble
 from ..pdf.libreoffice import Converter
+from ..pdf.pdfa import page_count
 from ..word.render import render
 from ..word.standalone import render_cover
 from .context import Context
@@ -39,6 +46,34 @@ class DossierResult:
     scorecard: Scorecard
     pdf: Assembled | None
     """``None`` when only the .docx files were asked for."""
+    metadata: tuple[Path, ...] = ()
+    """The PDF's NĐ30 metadata files (.metadata.json, .metadata.xml) beside it."""
+
+
+VIETNAM = timezone(timedelta(hours=7))
+
+
+def write_metadata(
+    pdf: Path, parts: Sequence[tuple[Part, int]], *, title: str
+) -> tuple[Path, Path]:
+    """Write ``<name>.metadata.json`` and ``<name>.metadata.xml`` beside ``pdf`` (atomically):
+    NĐ30 Phụ lục VI metadata of every part with its page count."""
+    data = metadata(parts, title=title)
+    written = []
+    for suffix, text in (
+        (".metadata.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n"),
+        (".metadata.xml", metadata_xml(data)),
+    ):
+        target = pdf.with_suffix(suffix)
+        with atomic_path(target) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written[0], written[1]
+
+
+def write_document_metadata(pdf: Path, part: Part, *, title: str) -> tuple[Path, Path]:
+    """:func:`write_metadata` for a PDF of one document (its pages counted from the file)."""
+    return write_metadata(pdf, [(part, page_count(pdf))], title=title)
 
 
 def _noop(message: str) -> None:
@@ -100,6 +135,9 @@ def build_dossier(
         )
         progress("Đang ghép hồ sơ PDF")
         title = f"Hồ sơ tự đánh giá mức độ chuyển đổi số năm học {ho_so.nam_hoc}"
+        days = [p.doc.ngay.day for p in parts if isinstance(p.doc, VanBan) and p.doc.ngay.day]
+        last = max((d for d in days if d is not None), default=None)
+        toc_after = 1 if parts[0].key == "bia" else 0
         assembled = assemble(
             [PartPdf(p.title, p.label, pdf) for p, pdf in zip(parts, pdfs, strict=True)],
             outdir / PDF_NAME,
@@ -108,12 +146,21 @@ def build_dossier(
                 author=ho_so.co_quan.ten,
                 subject=f"Tự đánh giá theo {bo.nguon}",
                 keywords=f"chuyển đổi số, tự đánh giá, {bo.ma}, {ho_so.nam_hoc}",
+                date=None if last is None else datetime(*last.timetuple()[:3], tzinfo=VIETNAM),
             ),
             font=font,
-            toc_after=1 if parts[0].key == "bia" else 0,
+            toc_after=toc_after,
             toc_subtitle=f"{title} - {ho_so.co_quan.ten}",
         )
-    return DossierResult(tuple(parts), tuple(docx), scorecard, assembled)
+    listed: list[tuple[Part, int]] = [
+        (p.doc, n) for p, n in zip(parts, assembled.counts, strict=True)
+    ]
+    toc = Unnumbered(
+        "Mục lục văn bản trong hồ sơ", f"{title} - {ho_so.co_quan.ten}", ho_so.co_quan.ten
+    )
+    listed.insert(toc_after, (toc, 1))
+    files = write_metadata(assembled.path, listed, title=f"{title} - {ho_so.co_quan.ten}")
+    return DossierResult(tuple(parts), tuple(docx), scorecard, assembled, files)
 
 
 @dataclass(frozen=True)

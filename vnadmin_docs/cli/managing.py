@@ -51,13 +51,15 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .._atomic import atomic_path
     from ..app.context import Context
+    from ..app.dossier import write_document_metadata
     from ..app.loading import load_plan
     from ..app.managing import load_school_results
     from ..assessment.aggregation import phan_tram_lam_tron, tong_hop
+    from ..compose.metadata import Unnumbered
     from ..compose.plan import bao_cao_tong_hop
     from ..compose.tables import aggregate_table
     from ..io.sets import load_indicator_set
-    from ..model import BO_CHI_SO_MAC_DINH
+    from ..model import BO_CHI_SO_MAC_DINH, VanBan
     from ..vn.numbers import dinh_dang_so
     from ..word.render import render
     from ..word.standalone import render_table_document
@@ -94,15 +96,20 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if plan is not None:
         report = bao_cao_tong_hop(plan, th, bo, n_broken=len(broken))
         target = render(report, args.output / "bao-cao-tong-hop.docx", cache=context.templates)
+        described: VanBan | Unnumbered = report
     else:
         title = ["KẾT QUẢ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ CÁC CƠ SỞ GIÁO DỤC", f"({bo.nguon})"]
         target = render_table_document(
             title, [aggregate_table(th, bo)], args.output / "bang-tong-hop.docx"
         )
+        described = Unnumbered("Bảng tổng hợp", " ".join(title))
     print(f"Đã tạo {target}", file=out if not args.json else err)
     if not args.docx_only:
         (pdf,) = LibreOfficeConverter(find_soffice(), profiles=profiles()).convert(
             [target], args.output
         )
-        print(f"Đã tạo {pdf}", file=out if not args.json else err)
+        subject = described.trich_yeu if isinstance(described, VanBan) else described.subject
+        files = write_document_metadata(pdf, described, title=subject)
+        for path in (pdf, *files):
+            print(f"Đã tạo {path}", file=out if not args.json else err)
     return EXIT_FINDINGS if broken else EXIT_OK

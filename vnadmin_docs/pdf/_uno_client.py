@@ -2,7 +2,9 @@
 
 This file is a standalone script: it imports nothing from vnadmin_docs, because it runs under
 the interpreter LibreOffice's UNO bindings belong to, not the project's. ``convert.py`` starts
-it next to a listening ``soffice`` and talks to it over stdin/stdout, one line per message:
+it next to a listening ``soffice`` (arguments: the pipe name, the timeout in seconds, and the
+PDF export filter's ``SelectPdfVersion``: ``2`` for PDF/A-2b, ``0`` for plain PDF) and talks to
+it over stdin/stdout, one line per message:
 
 - it prints ``READY`` once connected (retrying while LibreOffice starts), or ``ERROR …``;
 - it reads ``CONVERT <outdir>\\t<file>\\t<file>…`` and answers ``DONE <pdf>`` per file, then
@@ -50,8 +52,13 @@ def _prop(name: str, value: object) -> object:
     return prop
 
 
-def _convert(desktop: object, outdir: Path, files: list[str]) -> None:
+def _convert(desktop: object, outdir: Path, files: list[str], pdf_version: int) -> None:
     import uno
+
+    # FilterData is an any holding a sequence of PropertyValue: a plain tuple is not recognised
+    filter_data = uno.Any(
+        "[]com.sun.star.beans.PropertyValue", (_prop("SelectPdfVersion", pdf_version),)
+    )
 
     for name in files:
         source = Path(name).resolve()
@@ -62,9 +69,8 @@ def _convert(desktop: object, outdir: Path, files: list[str]) -> None:
         if doc is None:
             raise RuntimeError(f"cannot load {source}")
         try:
-            doc.storeToURL(
-                uno.systemPathToFileUrl(str(target)), (_prop("FilterName", "writer_pdf_Export"),)
-            )
+            options = (_prop("FilterName", "writer_pdf_Export"), _prop("FilterData", filter_data))
+            uno.invoke(doc, "storeToURL", (uno.systemPathToFileUrl(str(target)), options))
         finally:
             doc.close(True)
         _say(f"DONE {target}")
@@ -72,6 +78,7 @@ def _convert(desktop: object, outdir: Path, files: list[str]) -> None:
 
 def main(argv: list[str]) -> int:
     pipe, timeout = argv[0], float(argv[1])
+    pdf_version = int(argv[2]) if len(argv) > 2 else 0
     try:
         desktop = _connect(pipe, time.monotonic() + timeout)
     except ImportError as exc:
@@ -88,7 +95,7 @@ def main(argv: list[str]) -> int:
         if command == "CONVERT":
             outdir, *files = rest.split("\t")
             try:
-                _convert(desktop, Path(outdir), files)
+                _convert(desktop, Path(outdir), files, pdf_version)
             except Exception as exc:
                 _say(f"ERROR CONVERT {exc}")
                 continue

@@ -2,7 +2,8 @@
 
 One PDF: a table-of-contents page (mục lục) listing each part's first page, a bookmark per part,
 page labels per part (``Tờ trình 1``, ``Tờ trình 2``…), document metadata (title, author,
-subject, keywords, language ``vi-VN``), fonts embedded. The mục lục page is drawn with
+subject, keywords, language ``vi-VN``), fonts embedded; PDF/A-2b when every part is
+(:mod:`.pdfa`: XMP, the parts' output intent, a document ID). The mục lục page is drawn with
 reportlab in a Unicode TrueType font the caller passes (the library does not look for fonts),
 so that the parts go through LibreOffice once. Written atomically: a failure leaves no PDF.
 
@@ -15,6 +16,7 @@ import hashlib
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
@@ -23,6 +25,7 @@ from pypdf.generic import NameObject, TextStringObject
 
 from .._atomic import atomic_path
 from ..vn import nd30
+from .pdfa import DocInfo, make_pdfa
 from .signed import SignedPdfError, is_signed
 
 __all__ = ["Assembled", "Metadata", "PartPdf", "TocFont", "assemble", "toc_page"]
@@ -44,6 +47,8 @@ class Metadata:
     subject: str
     keywords: str
     language: str = "vi-VN"
+    date: datetime | None = None
+    """Creation date written to the Info dictionary and the XMP (timezone-aware); none: omitted."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,10 @@ class Assembled:
     pages: int
     starts: tuple[tuple[str, int], ...]
     """Each part's title and its first page (1-based) in the assembled PDF."""
+    counts: tuple[int, ...] = ()
+    """Each part's number of pages (the mục lục page is not a part)."""
+    pdfa: bool = False
+    """Whether the PDF claims PDF/A-2b (every part did)."""
 
 
 def _font_name(path: Path) -> str:
@@ -167,18 +176,11 @@ def assemble(
                 first - 1, first + count - 2, style=PageLabelStyle.DECIMAL, prefix=f"{part.label} "
             )
     writer.set_page_label(toc_index, toc_index, prefix="Mục lục")
-    writer.add_metadata(
-        {
-            "/Title": metadata.title,
-            "/Author": metadata.author,
-            "/Subject": metadata.subject,
-            "/Keywords": metadata.keywords,
-            "/Creator": "vnadmin_docs",
-            "/Producer": "vnadmin_docs (LibreOffice, pypdf)",
-        }
-    )
+    info = DocInfo(metadata.title, metadata.author, metadata.subject, metadata.keywords,
+                   metadata.language, date=metadata.date)  # fmt: skip
+    pdfa = make_pdfa(writer, readers, info)
     writer._root_object[NameObject("/Lang")] = TextStringObject(metadata.language)
     writer.page_mode = "/UseOutlines"
     with atomic_path(out) as tmp, tmp.open("wb") as handle:
         writer.write(handle)
-    return Assembled(out, sum(counts) + 1, tuple(starts))
+    return Assembled(out, sum(counts) + 1, tuple(starts), tuple(counts), pdfa)

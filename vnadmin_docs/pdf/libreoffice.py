@@ -27,6 +27,7 @@ from ..errors import ConversionError
 
 __all__ = [
     "INSTALL_HINT",
+    "PDFA_FILTER",
     "Converter",
     "LibreOfficeConverter",
     "Progress",
@@ -36,6 +37,9 @@ __all__ = [
 ]
 
 INSTALL_HINT = "sudo apt-get install -y libreoffice-writer-nogui fonts-liberation2"
+
+PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+"""``--convert-to`` with the PDF export filter's options as JSON (LibreOffice >= 7.4): PDF/A-2b."""
 
 
 Progress = Callable[[float], None]
@@ -125,6 +129,8 @@ class LibreOfficeConverter:
     timeout: float = 180.0
     profiles: Path | None = None
     """A cache folder for warm LibreOffice profiles (see :func:`_profile`); ``None``: fresh each run."""
+    pdfa: bool = True
+    """Write PDF/A-2b (fonts embedded, XMP, sRGB output intent); ``False``: plain PDF."""
 
     def convert(
         self, sources: Iterable[Path], outdir: Path, *, progress: Progress | None = None
@@ -153,7 +159,7 @@ class LibreOfficeConverter:
                 "--nolockcheck",
                 "--nodefault",
                 "--convert-to",
-                "pdf:writer_pdf_Export",
+                PDFA_FILTER if self.pdfa else "pdf:writer_pdf_Export",
                 "--outdir",
                 str(staging),
                 *(str(Path(s).resolve()) for s in sources),

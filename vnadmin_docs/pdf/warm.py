@@ -33,9 +33,10 @@ class WarmLibreOffice:
 
     def __init__(
         self, soffice: str | None, uno_python: str, *, timeout: float = 180.0,
-        profiles: Path | None = None,
+        profiles: Path | None = None, pdfa: bool = True,
     ) -> None:  # fmt: skip
         self.soffice = soffice
+        self.pdfa = pdfa
         self.uno_python = uno_python
         self.timeout = timeout
         self.profiles = profiles
@@ -77,7 +78,8 @@ class WarmLibreOffice:
         script = importlib.resources.files("vnadmin_docs.pdf") / "_uno_client.py"
         with importlib.resources.as_file(script) as client_path:
             self._client = subprocess.Popen(
-                [self.uno_python, "-u", str(client_path), pipe, str(self.timeout)],
+                [self.uno_python, "-u", str(client_path), pipe, str(self.timeout),
+                 "2" if self.pdfa else "0"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                 text=True, start_new_session=True,
             )  # fmt: skip
