@@ -1,0 +1,1 @@
+"""PDF: LibreOffice conversion, assembly, page checks, signing."""
