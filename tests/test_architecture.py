@@ -38,6 +38,7 @@ LAYERS = {
     "assemble": 3,
     "build": 3,
     "_uno_client": 3,
+    "pdf": 3,  # package: page checks of laid-out PDFs
     # layer 4: the edge
     "loader": 4,
     "batch": 4,
@@ -50,7 +51,8 @@ ONLY_IN = {
     "docxtpl": {"rendering"},
     "jinja2": {"rendering"},
     "subprocess": {"convert"},
-    "pypdf": {"assemble"},
+    "pypdf": {"assemble", "pdf"},
+    "pdfminer": {"pdf"},
     "reportlab": {"assemble"},
     "uno": {"_uno_client"},
     "yaml": {"loader"},
@@ -58,11 +60,27 @@ ONLY_IN = {
 
 
 def _imports(path: Path) -> tuple[set[str], set[str]]:
+    """Top-level modules of the package and external libraries imported by a module (a
+    ``name.py`` file, or every file of the subpackage ``name/``)."""
+    internal: set[str] = set()
+    external: set[str] = set()
+    if not path.exists() and path.with_suffix("").is_dir():
+        for part in sorted(path.with_suffix("").glob("*.py")):
+            inner, outer = _imports_of(part, depth=2)
+            internal |= inner
+            external |= outer
+        return internal, external
+    return _imports_of(path, depth=1)
+
+
+def _imports_of(path: Path, *, depth: int) -> tuple[set[str], set[str]]:
     internal, external = set(), set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
-            if node.level == 1:
+            if node.level == depth:
                 internal.add((node.module or "").split(".")[0])
+            elif 0 < node.level < depth:
+                continue  # a sibling inside the subpackage
             elif node.module:
                 external.add(node.module.split(".")[0])
         elif isinstance(node, ast.Import):
@@ -72,6 +90,7 @@ def _imports(path: Path) -> tuple[set[str], set[str]]:
 
 def test_every_module_has_a_layer() -> None:
     modules = {p.stem for p in PACKAGE.glob("*.py")}
+    modules |= {p.parent.name for p in PACKAGE.glob("*/__init__.py")}
     assert modules == set(LAYERS)
 
 

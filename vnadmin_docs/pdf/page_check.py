@@ -51,6 +51,8 @@ TOLERANCE_MM = 2.0
 """Glyph boxes reach a little past the line box; cell padding shifts table text."""
 FEW_LINES = 3
 """A page of a document with this many lines or fewer is near-empty."""
+SHORT_ROW = 0.25
+"""A page holding one table row is near-empty when the row fills less of the text area."""
 HEADING = re.compile(
     r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|Điều \d+\.|Chương [IVXLC\d]+|Mục \d+)(?:\s|$)"
 )
@@ -131,7 +133,8 @@ def _near_empty(doc: DocumentPages) -> list[PageFinding]:
             assert grid is not None
             ys = grid.rule_ys
             used = {sum(1 for y in ys if y < line.mid) for line in lines}
-            if len(used) == 1:
+            filled = max(k.bottom for k in lines) - min(k.top for k in lines)
+            if len(used) == 1 and filled < SHORT_ROW * (page.height - 40 * MM):
                 findings.append(
                     PageFinding.on("trang-it-chu", page, "trang chỉ có một hàng của bảng")
                 )
