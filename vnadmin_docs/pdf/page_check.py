@@ -162,10 +162,11 @@ def _continuation_row(page: Page, grid: Grid, header: str) -> bool:
     return any(line.text[:1].islower() for line in cells.values())
 
 
-def _page_breaks(doc: DocumentPages) -> list[PageFinding]:
-    """Headings and table header rows last on a page; table rows split across pages."""
+def _page_breaks(pages: Sequence[Page]) -> list[PageFinding]:
+    """Headings and table header rows last on a page; table rows split across pages (within
+    one part: the main document or one appendix)."""
     findings = []
-    for page, following in zip(doc.pages, doc.pages[1:], strict=False):
+    for page, following in itertools.pairwise(pages):
         grid = page.trailing_grid
         if grid is None:
             findings.extend(_heading_at_foot(page))
@@ -294,7 +295,8 @@ def check_pdf_pages(
     for doc in split_documents(pdf, documents):
         findings += check_signature(doc)
         findings += _near_empty(doc)
-        findings += _page_breaks(doc)
+        for part in (doc.main, *doc.appendices):
+            findings += _page_breaks(part)
         findings += _first_page_number(doc)
         if doc.main:
             findings += check_header(doc.main[0])
