@@ -52,7 +52,7 @@ ONLY_IN = {
     "jinja2": {"rendering"},
     "subprocess": {"convert"},
     "pypdf": {"assemble", "pdf"},
-    "pdfminer": {"pdf"},
+    "pypdfium2": {"pdf"},
     "reportlab": {"assemble"},
     "uno": {"_uno_client"},
     "yaml": {"loader"},
