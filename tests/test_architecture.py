@@ -54,6 +54,7 @@ ONLY_IN = {
     "pypdf": {"pdf.*"},
     "pyhanko": {"pdf.sign", "pdf.verify", "pdf.appearance", "pdf.signed"},
     "pdfplumber": {"pdf.*"},
+    "pypdfium2": {"pdf.*"},
     "reportlab": {"pdf.*"},
     "uno": {"pdf._uno_client"},
     "yaml": {"io.files"},

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any, TextIO
@@ -55,8 +56,13 @@ def add_parsers(sub: Any) -> None:
     )
     p.set_defaults(handler=_form)
 
-    p = sub.add_parser("check", help="kiểm tra thể thức NĐ30 của tệp .docx")
-    p.add_argument("files", type=Path, nargs="+", help="tệp .docx cần kiểm tra")
+    p = sub.add_parser("check", help="kiểm tra thể thức tệp .docx, trình bày trang tệp .pdf")
+    p.add_argument("files", type=Path, nargs="+", help="tệp .docx hoặc .pdf cần kiểm tra")
+    p.add_argument(
+        "--pages",
+        action="store_true",
+        help="chuyển tệp .docx sang PDF (LibreOffice) rồi kiểm tra cả trình bày từng trang",
+    )
     p.set_defaults(handler=_check)
 
     p = sub.add_parser("schema", help="in JSON Schema của tệp dữ liệu (để trình soạn thảo gợi ý)")
@@ -154,17 +160,29 @@ def _form(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from docx.opc.exceptions import PackageNotFoundError
 
+    from ..pdf.libreoffice import LibreOfficeConverter, find_soffice
+    from ..pdf.page_check import check_pages
     from ..word.check import check
+    from ._common import profiles
 
     status = EXIT_OK
     for path in args.files:
         if not path.is_file():
             raise InputError([Problem("", "không tìm thấy tệp")], source=str(path))
-        try:
-            findings = check(path)
-        except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:
-            problem = Problem("", f"không phải tệp Word .docx hợp lệ ({exc})")
-            raise InputError([problem], source=str(path)) from None
+        findings: list[object] = []
+        if path.suffix.lower() == ".pdf":
+            findings += check_pages(path)
+        else:
+            try:
+                findings += check(path)
+            except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:
+                problem = Problem("", f"không phải tệp Word .docx hợp lệ ({exc})")
+                raise InputError([problem], source=str(path)) from None
+            if args.pages:
+                with tempfile.TemporaryDirectory(prefix="vnadmin-check-") as tmp:
+                    converter = LibreOfficeConverter(find_soffice(), profiles=profiles())
+                    (pdf,) = converter.convert([path], Path(tmp))
+                    findings += check_pages(pdf)
         if findings:
             status = EXIT_FINDINGS
             print(f"{path}: {len(findings)} lỗi thể thức", file=out)
