@@ -7,22 +7,46 @@ about, whichever stage found it.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..assessment.scorecard import Scorecard
 from ..assessment.scoring import score
 from ..assessment.sets import BoChiSo
-from ..compose.dossier import Dossier, compose
+from ..compose.dossier import Dossier, check_order, compose
 from ..errors import InputError, Problem
-from ..io.files import Located, line_of
+from ..io.documents import document_from_data
+from ..io.files import Located, line_of, load_data
 from ..io.form import read_cells, relocate
-from ..io.inputs import read_assessment, read_assignment, read_dossier, read_plan
+from ..io.inputs import read_assessment, read_assignment
+from ..io.problems import parse_as
 from ..io.sets import load_indicator_set
-from ..model import BangPhanCong, DanhGia, HoSo, KeHoachTrienKhai
+from ..model import (
+    BangPhanCong,
+    BaoCao,
+    BienBan,
+    DanhGia,
+    HoSo,
+    KeHoachTrienKhai,
+    QuyetDinh,
+    ToTrinh,
+    VanBan,
+)
 from .context import Context
+from .numbering import ISSUING_ORDER, RegisterNumbers, need_register, take_autos
 
-__all__ = ["dossier_from", "load_assessment", "load_assignment", "load_dossier", "load_plan"]
+T = TypeVar("T")
+
+__all__ = [
+    "dossier_from",
+    "load_assessment",
+    "load_assignment",
+    "load_dossier",
+    "load_numbered_document",
+    "load_plan",
+]
 
 
 def _set_for(located: Located[Any], name: str, base: Path, context: Context) -> BoChiSo:
@@ -81,12 +105,46 @@ def load_assessment(
         raise located.locate(exc) from None
 
 
-def load_dossier(path: Path | str, *, context: Context | None = None) -> Dossier:
+def _read_numbered(
+    cls: type[T],
+    path: Path,
+    keys: Sequence[str],
+    numbers: RegisterNumbers | None,
+    context: Context,
+) -> tuple[Located[T], list[str]]:
+    """Read ``path`` as ``cls`` with ``so: auto`` under ``keys`` left blank for the register;
+    the keys that said so come back too (an error when there is no register to ask)."""
+    data, lines = load_data(path)
+    data, autos = take_autos(data, keys)
+    if autos and numbers is None:
+        raise need_register(autos, str(path))
+    value = parse_as(cls, data, lines=lines, source=str(path), cache=context.reads)
+    return Located(value, lines, str(path)), autos
+
+
+def _number_dossier(ho_so: HoSo, autos: list[str], numbers: RegisterNumbers) -> HoSo:
+    """``ho_so`` with register numbers for the parts in ``autos``, in issuing order."""
+    kinds: dict[str, type[VanBan]] = {
+        "bien_ban": BienBan, "quyet_dinh": QuyetDinh, "bao_cao": BaoCao, "to_trinh": ToTrinh,
+    }  # fmt: skip
+    parts = [(kinds[k].LOAI.ten, f"{kinds[k].LOAI.viet_tat}-{ho_so.co_quan.viet_tat}",
+              getattr(ho_so, k).ngay.nam) for k in autos]  # fmt: skip
+    got = numbers.take(ho_so.co_quan.viet_tat, parts)
+    changes = {
+        k: dataclasses.replace(getattr(ho_so, k), so=n) for k, n in zip(autos, got, strict=True)
+    }
+    return dataclasses.replace(ho_so, **changes)
+
+
+def load_dossier(
+    path: Path | str, *, context: Context | None = None, numbers: RegisterNumbers | None = None
+) -> Dossier:
     """Load a dossier input and its assessment (inline or a file beside it), score it and
-    compose every part once; every problem at once, with paths and lines."""
+    compose every part once; every problem at once, with paths and lines. Parts whose number
+    is ``so: auto`` get theirs from ``numbers`` (the outgoing register) before composing."""
     context = context or Context()
     path = Path(path)
-    located = read_dossier(path, cache=context.reads)
+    located, autos = _read_numbered(HoSo, path, ISSUING_ORDER, numbers, context)
     ho_so = located.value
     if isinstance(ho_so.tu_danh_gia, str):
         danh_gia, bo, scorecard = load_assessment(path.parent / ho_so.tu_danh_gia, context=context)
@@ -108,6 +166,11 @@ def load_dossier(path: Path | str, *, context: Context | None = None) -> Dossier
             scorecard = score(bo, danh_gia)
         except InputError as exc:
             raise located.locate(exc, prefix=("tu_danh_gia",)) from None
+    problems = check_order(ho_so)
+    if problems:
+        raise located.locate(InputError(problems))
+    if autos and numbers is not None:  # the input is sound: now take the numbers
+        ho_so = _number_dossier(ho_so, autos, numbers)
     try:
         return compose(ho_so, bo, scorecard)
     except InputError as exc:
@@ -148,6 +211,23 @@ def _unknown_codes(
     ]  # fmt: skip
 
 
+def load_numbered_document(
+    path: Path | str, *, context: Context | None = None, numbers: RegisterNumbers | None = None
+) -> VanBan:
+    """A single document; with ``so: auto`` its number comes from ``numbers`` (the register)."""
+    context = context or Context()
+    path = Path(path)
+    data, lines = load_data(path)
+    data, autos = take_autos(data, [""])
+    if autos and numbers is None:
+        raise need_register(autos, str(path))
+    doc = document_from_data(data, lines=lines, source=str(path), cache=context.reads)
+    if autos and numbers is not None:
+        [n] = numbers.take(doc.co_quan.viet_tat, [(doc.LOAI.ten, doc.ky_hieu_day_du, doc.ngay.nam)])
+        doc = dataclasses.replace(doc, so=n)
+    return doc
+
+
 def load_assignment(
     path: Path | str, *, context: Context | None = None
 ) -> tuple[BangPhanCong, BoChiSo]:
@@ -165,13 +245,25 @@ def load_assignment(
 
 
 def load_plan(
-    path: Path | str, *, context: Context | None = None
+    path: Path | str, *, context: Context | None = None, numbers: RegisterNumbers | None = None
 ) -> tuple[KeHoachTrienKhai, list[BoChiSo]]:
-    """Load a managing body's plan and the indicator sets in force; every problem at once."""
+    """Load a managing body's plan and the indicator sets in force; every problem at once.
+    The Kế hoạch and the Công văn may take their numbers from ``numbers`` (``so: auto``)."""
     context = context or Context()
     path = Path(path)
-    located = read_plan(path, cache=context.reads)
+    located, autos = _read_numbered(KeHoachTrienKhai, path, ("ke_hoach", "cong_van"), numbers,
+                                    context)  # fmt: skip
     plan = located.value
+    if autos and numbers is not None:
+        cq = plan.co_quan
+        unit = f"-{plan.don_vi_soan_thao}" if plan.don_vi_soan_thao else ""
+        kinds = {"ke_hoach": ("Kế hoạch", f"KH-{cq.viet_tat}{unit}"),
+                 "cong_van": ("Công văn", f"{cq.viet_tat}{unit}")}  # fmt: skip
+        got = numbers.take(cq.viet_tat, [(*kinds[k], getattr(plan, k).ngay.nam) for k in autos])
+        changes = {
+            k: dataclasses.replace(getattr(plan, k), so=n) for k, n in zip(autos, got, strict=True)
+        }
+        plan = dataclasses.replace(plan, **changes)
     sets = [load_indicator_set(n, base=path.parent, cache=context.reads) for n in plan.bo_chi_so]
     known = {tc.ma for bo in sets for _, tc in bo.tieu_chi()}
     problems = _unknown_codes(located, list(plan.phan_cong), known, "bộ chỉ số đang áp dụng")

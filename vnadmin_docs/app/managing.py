@@ -15,18 +15,33 @@ from ..io.results import SchoolProblems, read_result_rows, read_scorecard_json
 from ..word.render import render
 from .context import Context
 from .loading import load_assessment, load_dossier, load_plan
+from .numbering import RegisterNumbers
 
 __all__ = ["build_plan", "load_school_results"]
 
 
-def build_plan(path: Path | str, outdir: Path, *, context: Context | None = None) -> list[Path]:
-    """The plan kit of a managing body's plan input: ``ke-hoach.docx`` and ``cong-van.docx``."""
+def build_plan(
+    path: Path | str,
+    outdir: Path,
+    *,
+    context: Context | None = None,
+    numbers: RegisterNumbers | None = None,
+) -> list[Path]:
+    """The plan kit of a managing body's plan input: ``ke-hoach.docx`` and ``cong-van.docx``;
+    numbers written ``so: auto`` come from ``numbers`` (the outgoing register), recorded as
+    issued once both files are written, given back if writing fails."""
     context = context or Context()
-    plan, sets = load_plan(path, context=context)
-    return [
-        render(doc, outdir / f"{name}.docx", cache=context.templates)
-        for name, doc in plan_documents(plan, sets)
-    ]
+    if numbers is None:
+        plan, sets = load_plan(path, context=context)
+        return [render(doc, outdir / f"{name}.docx", cache=context.templates)
+                for name, doc in plan_documents(plan, sets)]  # fmt: skip
+    with numbers.guard():
+        plan, sets = load_plan(path, context=context, numbers=numbers)
+        kit = plan_documents(plan, sets)
+        written = [render(doc, outdir / f"{name}.docx", cache=context.templates)
+                   for name, doc in kit]  # fmt: skip
+    numbers.issue({doc.so: doc for _, doc in kit if doc.so is not None})
+    return written
 
 
 def _one(path: Path, context: Context) -> KetQuaTruong:

@@ -3,14 +3,29 @@ cache: the only places that read the environment), and progress lines."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import ConversionError
 from ..pdf.libreoffice import INSTALL_HINT, find_toc_font
 
-__all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "Progress", "profiles", "toc_font"]
+if TYPE_CHECKING:
+    from ..app.numbering import RegisterNumbers
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "Progress",
+    "add_register_option",
+    "open_numbers",
+    "profiles",
+    "toc_font",
+]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -47,3 +62,24 @@ class Progress:
     def done(self) -> None:
         if self.live:
             print(file=self.err)
+
+
+def add_register_option(parser: Any) -> None:
+    """``--so-dang-ky``: the outgoing register that gives the numbers written ``so: auto``."""
+    parser.add_argument(
+        "--so-dang-ky", metavar="SO_DANG_KY",
+        help="sổ đăng ký văn bản đi (tệp SQLite hoặc URL postgresql://…) cấp số cho 'so: auto'",
+    )  # fmt: skip
+
+
+@contextlib.contextmanager
+def open_numbers(target: str | None) -> Iterator[RegisterNumbers | None]:
+    """The register the user named (the edge passes the clock), or ``None``."""
+    if not target:
+        yield None
+        return
+    from ..app.numbering import RegisterNumbers
+    from ..register.store import Register
+
+    with Register.open(target) as register:
+        yield RegisterNumbers(register, at=datetime.now())

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import InputError, Problem
-from ..model import BO_CHI_SO_MAC_DINH, document_keys
-from ._common import EXIT_FINDINGS, EXIT_OK
+from ..model import BO_CHI_SO_MAC_DINH, VanBan, document_keys
+from ._common import EXIT_FINDINGS, EXIT_OK, add_register_option, open_numbers
 
 __all__ = ["add_parsers"]
 
@@ -37,6 +37,7 @@ def add_parsers(sub: Any) -> None:
         metavar="PHAN_CONG",
         help="đính kèm bảng phân công, hướng dẫn theo tiêu chí làm phụ lục",
     )
+    add_register_option(p)
     p.set_defaults(handler=_render)
 
     p = sub.add_parser("score", help="chấm điểm mức độ chuyển đổi số từ tệp tự đánh giá")
@@ -75,15 +76,26 @@ def add_parsers(sub: Any) -> None:
 
 
 def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with open_numbers(args.so_dang_ky) as numbers:
+        if numbers is None:
+            _render_one(args, out, None)
+            return EXIT_OK
+        with numbers.guard():
+            doc = _render_one(args, out, numbers)
+        numbers.issue({doc.so: doc} if doc.so is not None else {})
+        print(f"Đã vào sổ đăng ký: {doc.so_ky_hieu}", file=out)
+    return EXIT_OK
+
+
+def _render_one(args: argparse.Namespace, out: TextIO, numbers: Any) -> VanBan:
     from ..app.context import Context
-    from ..app.loading import load_assessment, load_assignment
+    from ..app.loading import load_assessment, load_assignment, load_numbered_document
     from ..compose.tables import dinh_kem_bang_diem, phu_luc_phan_cong
-    from ..io.documents import load_document
     from ..model import BaoCao
     from ..word.render import render
 
     context = Context()
-    doc = load_document(args.input, cache=context.reads)
+    doc = load_numbered_document(args.input, context=context, numbers=numbers)
     if args.bang_diem is not None:
         if not isinstance(doc, BaoCao):
             problem = Problem("loai", "chỉ đính kèm bảng tự đánh giá vào báo cáo (loai: bao_cao)")
@@ -96,7 +108,7 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     target = args.output or args.input.with_suffix(".docx")
     render(doc, target, template=args.template, cache=context.templates)
     print(f"Đã tạo {target}", file=out)
-    return EXIT_OK
+    return doc
 
 
 def _short(text: str, width: int) -> str:

@@ -9,7 +9,15 @@ from typing import Any, TextIO
 from ..errors import ConversionError, UnoUnavailableError
 from ..pdf.libreoffice import Converter, LibreOfficeConverter, find_soffice, find_uno_python
 from ..pdf.warm import WarmLibreOffice
-from ._common import EXIT_FINDINGS, EXIT_OK, Progress, profiles, toc_font
+from ._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Progress,
+    add_register_option,
+    open_numbers,
+    profiles,
+    toc_font,
+)
 
 __all__ = ["add_parsers"]
 
@@ -27,6 +35,7 @@ def add_parsers(sub: Any) -> None:
         action="store_true",
         help="chạy LibreOffice một lần sau khi tạo văn bản, không khởi động sẵn",
     )
+    add_register_option(p)
     p.set_defaults(handler=_dossier)
 
     p = sub.add_parser("batch", help="tạo hồ sơ của nhiều cơ sở giáo dục song song")
@@ -60,13 +69,25 @@ def _dossier(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO, warm: WarmLibreOffice | None) -> int:
+    with open_numbers(args.so_dang_ky) as numbers:
+        if numbers is None:
+            return _build_one(args, out, err, warm, None)
+        with numbers.guard():
+            code = _build_one(args, out, err, warm, numbers)
+        return code
+
+
+def _build_one(
+    args: argparse.Namespace, out: TextIO, err: TextIO, warm: WarmLibreOffice | None, numbers: Any
+) -> int:
     from ..app.context import Context
     from ..app.dossier import build_dossier
     from ..app.loading import load_dossier
+    from ..model import VanBan
     from ..pdf.assemble import TocFont
 
     context = Context()
-    dossier = load_dossier(args.input, context=context)
+    dossier = load_dossier(args.input, context=context, numbers=numbers)
     converter: Converter | None = None
     if not args.docx_only:
         converter = warm or LibreOfficeConverter(
@@ -93,6 +114,10 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO, warm: WarmLibreOf
         print(f"Đã tạo {result.pdf.path} ({result.pdf.pages} trang)", file=out)
     for line in dossier.scorecard.explanations:
         print(line, file=out)
+    if numbers is not None:
+        docs = {p.doc.so: p.doc for p in dossier.parts if isinstance(p.doc, VanBan) and p.doc.so}
+        for entry in numbers.issue(docs):
+            print(f"Đã vào sổ đăng ký: {entry.so_ky_hieu} ({entry.loai})", file=out)
     return EXIT_OK
 
 

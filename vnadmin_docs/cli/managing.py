@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..pdf.libreoffice import LibreOfficeConverter, find_soffice
-from ._common import EXIT_FINDINGS, EXIT_OK, profiles
+from ._common import EXIT_FINDINGS, EXIT_OK, add_register_option, open_numbers, profiles
 
 __all__ = ["add_parsers"]
 
@@ -19,6 +19,7 @@ def add_parsers(sub: Any) -> None:
     )
     p.add_argument("input", type=Path, help="tệp kế hoạch triển khai (.yaml/.json)")
     p.add_argument("-o", "--output", type=Path, required=True, help="thư mục kết quả")
+    add_register_option(p)
     p.set_defaults(handler=_plan)
 
     p = sub.add_parser("aggregate", help="tổng hợp kết quả nhiều cơ sở giáo dục")
@@ -43,8 +44,9 @@ def add_parsers(sub: Any) -> None:
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..app.managing import build_plan
 
-    for target in build_plan(args.input, args.output):
-        print(f"Đã tạo {target}", file=out)
+    with open_numbers(args.so_dang_ky) as numbers:
+        for target in build_plan(args.input, args.output, numbers=numbers):
+            print(f"Đã tạo {target}", file=out)
     return EXIT_OK
 
 

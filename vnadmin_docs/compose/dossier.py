@@ -48,6 +48,7 @@ __all__ = [
     "Bia",
     "Dossier",
     "Phan",
+    "check_order",
     "compose",
     "output_names",
     "part_names",
@@ -371,3 +372,9 @@ def compose(ho_so: HoSo, bo: BoChiSo, sc: Scorecard) -> Dossier:
     }  # fmt: skip
     parts = tuple(Phan(key, TITLES[key], by_key[key]) for key in ho_so.thu_tu)
     return Dossier(ho_so, bo, sc, parts)
+
+
+def check_order(ho_so: HoSo) -> list[Problem]:
+    """What is wrong with the dossier's dates, checked before anything is composed or numbered
+    (a document may only cite documents of the same day or earlier)."""
+    return _check_order(ho_so)

@@ -106,14 +106,15 @@ def export_docx(entries: Sequence[Entry], out: Path | str, *, ten_co_quan: str, 
     """Write the sổ as a landscape .docx in the NĐ30 styles (atomically)."""
     from docx import Document
 
+    from ..word.ooxml import set_core_properties
     from ..word.standalone import render_table_document
 
     title = title_lines(ten_co_quan, nam, entries)
     path = render_table_document(title, [register_table(entries)], out, author=ten_co_quan)
     doc = Document(str(path))
-    doc.core_properties.category = REGISTER_CATEGORY
-    doc.core_properties.title = f"Sổ đăng ký văn bản đi năm {nam}"
-    doc.core_properties.language = "vi-VN"
+    # with the namespaces spelled out: docxtpl's docxcompose rebinds python-docx's "cp" prefix
+    set_core_properties(doc, category=REGISTER_CATEGORY, language="vi-VN",
+                        title=f"Sổ đăng ký văn bản đi năm {nam}")  # fmt: skip
     with atomic_path(path) as tmp:
         doc.save(str(tmp))
     return path
