@@ -4,6 +4,7 @@ successful build and given back after a failed one; the exported sổ passes ``c
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -60,10 +61,9 @@ def test_a_failed_build_gives_its_numbers_back(tmp_path: Path) -> None:
     blocked.write_text("not a folder")
     args = ["dossier", str(source), "-o", str(blocked / "out"), "--docx-only", "--so-dang-ky",
             str(db)]  # fmt: skip
-    try:
+    # an unwritable output folder: how the edge reports it is tested elsewhere
+    with contextlib.suppress(OSError):
         assert cli(args) != 0
-    except OSError:  # an unwritable output folder: how the edge reports it is not tested here
-        pass
     with Register.open(db) as register:
         assert register.last_number("THCSQT", 2024) == 0
         assert register.entries(co_quan="THCSQT", nam=2024) == []  # nothing live in the sổ

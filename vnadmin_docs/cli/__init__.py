@@ -21,6 +21,7 @@ from .. import __version__
 from ..errors import ConversionError, InputError, TemplateError, VnAdminError
 from . import documents, dossier, managing, register, sign
 from ._common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
+from ._vi import Parser
 
 __all__ = ["EXIT_CODES", "EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "main"]
 
@@ -33,27 +34,33 @@ EXIT_CODES: Final[dict[type[VnAdminError], int]] = {
 """The exit code of each error class (the most specific class that matches wins)."""
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with its usage errors in Vietnamese and exit code 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_INPUT, f"{self.prog}: lỗi: {message}\n")
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="vnadmin-docs",
         description="Soạn văn bản hành chính đúng thể thức Nghị định 30/2020/NĐ-CP.",
     )
-    parser.add_argument("--version", action="version", version=f"vnadmin-docs {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="LỆNH")
+    parser.add_argument("--version", action="version", version=f"vnadmin-docs {__version__}",
+                        help="in phiên bản rồi thoát")  # fmt: skip
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser, metavar="LỆNH",
+                                title="các lệnh")  # fmt: skip
     documents.add_parsers(sub)
     dossier.add_parsers(sub)
     managing.add_parsers(sub)
     sign.add_parsers(sub)
     register.add_parser(sub).set_defaults(handler=register.run)
+    p = sub.add_parser("completion", help="in đoạn lệnh tự hoàn thành cho shell (bash, zsh, tcsh)")
+    p.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="loại shell")
+    p.set_defaults(handler=_completion)
     return parser
+
+
+def _completion(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """A completion script generated from the parser itself (shtab), so it never drifts:
+    ``eval "$(vnadmin-docs completion bash)"``."""
+    import shtab
+
+    print(shtab.complete(_parser(), shell=args.shell), file=out)
+    return EXIT_OK
 
 
 def _exit_code(exc: VnAdminError) -> int:

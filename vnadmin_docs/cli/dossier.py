@@ -122,6 +122,8 @@ def _build_one(
 
 
 def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from tqdm import tqdm
+
     from ..app.batch import BatchOptions, BatchOutcome, build_batch
 
     font = None
@@ -135,14 +137,20 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     total = len(args.inputs)
     done = 0
     live = err.isatty()
+    # on a terminal: a progress bar with the rate and the time left (tqdm); in a log: one line
+    # per school
+    bar = tqdm(total=total, file=err, unit=" hồ sơ", dynamic_ncols=True, disable=not live,
+               bar_format="{l_bar}{bar}| {n}/{total} [{elapsed}<{remaining}, {rate_fmt}]")  # fmt: skip
 
     def on_done(outcome: BatchOutcome) -> None:
         nonlocal done
         done += 1
         mark = {"built": "✓", "skipped": "=", "failed": "✗"}[outcome.status]
-        bar = "#" * (30 * done // total) + "." * (30 - 30 * done // total)
-        line = f"[{bar}] {done}/{total} {mark} {Path(outcome.outdir).name}"
-        print(f"\r{line}   " if live else line, end="" if live else "\n", file=err, flush=True)
+        if live:
+            bar.set_postfix_str(f"{mark} {Path(outcome.outdir).name}", refresh=False)
+            bar.update(1)
+        else:
+            print(f"{done}/{total} {mark} {Path(outcome.outdir).name}", file=err, flush=True)
 
     executor = None
     client = None
@@ -161,8 +169,7 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         if client is not None:
             client.close()  # type: ignore[no-untyped-call]
-    if live:
-        print(file=err)
+    bar.close()
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("built", "skipped", "failed")}
     print(f"Đã tạo {counts['built']}, bỏ qua (đã mới nhất) {counts['skipped']}, lỗi {counts['failed']} "
           f"trên {total} hồ sơ", file=out)  # fmt: skip
