@@ -31,7 +31,7 @@ Parts that are not documents — the Bìa, the mục lục page, a bare table �
 
 Pure: no file is read or written here (``build.write_metadata`` writes them).
 
->>> from vnadmin_docs.dates import Ngay
+>>> from vnadmin_docs.vn.dates import Ngay
 >>> from vnadmin_docs.model import CoQuan, NguoiKy, QuyetDinh
 >>> cq = CoQuan(ten="Trường THCS Quyết Tiến", viet_tat="THCSQT", dia_danh="Quyết Tiến")
 >>> qd = QuyetDinh(co_quan=cq, so=5, ngay=Ngay(2024, 2, 7), trich_yeu="Về việc phê duyệt",

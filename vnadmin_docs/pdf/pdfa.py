@@ -81,6 +81,7 @@ class DocInfo:
 def pdf_date(when: datetime) -> str:
     """A PDF date string.
 
+    >>> from datetime import timedelta, timezone
     >>> pdf_date(datetime(2024, 2, 7, tzinfo=timezone(timedelta(hours=7))))
     "D:20240207000000+07'00'"
     """
@@ -96,6 +97,7 @@ def pdf_date(when: datetime) -> str:
 def xmp_date(when: datetime) -> str:
     """An XMP (ISO 8601) date.
 
+    >>> from datetime import timedelta, timezone
     >>> xmp_date(datetime(2024, 2, 7, tzinfo=timezone(timedelta(hours=7))))
     '2024-02-07T00:00:00+07:00'
     """
