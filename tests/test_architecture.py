@@ -27,7 +27,7 @@ MAY_IMPORT = {
     "compose": {"assessment", "model", "vn"},
     "word": {"model", "vn"},
     "excel": {"assessment", "model", "vn"},
-    "register": {"model", "vn", "word"},
+    "register": {"model", "vn", "word", "excel"},
     "pdf": {"model", "vn"},
     "io": {"assessment", "model", "vn", "excel"},
     "app": {"vn", "model", "assessment", "compose", "word", "excel", "pdf", "io", "register"},

@@ -55,6 +55,7 @@ from .layout import (
     _n,
     _num,
     option_labels,
+    print_landscape,
     rule_text,
 )
 
@@ -395,12 +396,7 @@ def write_form(
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_landscape(ws, f"{HEADER_ROW}:{HEADER_ROW}")
     guide.protection.sheet = True
     out = Path(out)
     with atomic_path(out) as tmp:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 from openpyxl.styles import Border, PatternFill, Protection, Side
 
@@ -41,6 +41,7 @@ __all__ = [
     "NOT_MET",
     "YES",
     "option_labels",
+    "print_landscape",
     "rule_text",
 ]
 
@@ -224,3 +225,14 @@ def _level_formula(bands: Sequence[MucDo], points: str) -> str:
 
 
 # ---------------------------------------------------------------- the workbook
+
+
+def print_landscape(ws: Any, title_rows: str) -> None:
+    """Print a worksheet on landscape A4, as wide as one page, repeating ``title_rows``
+    (``"6:6"``) on every page."""
+    ws.print_title_rows = title_rows
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .._atomic import atomic_path
+from ..excel.layout import print_landscape
 from ..model.so_dang_ky import COLUMNS, REGISTER_CATEGORY
 from ..vn.dates import ngay_ngan
 from ..vn.markup import Cell, Span, Table
@@ -153,12 +154,7 @@ def export_xlsx(entries: Sequence[Entry], out: Path | str, *, ten_co_quan: str, 
     for k, width in enumerate(_XLSX_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(k)].width = width
     ws.freeze_panes = ws.cell(row=head + 2, column=1)
-    ws.print_title_rows = f"{head}:{head + 1}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_landscape(ws, f"{head}:{head + 1}")
     wb.properties.creator = ten_co_quan
     wb.properties.title = f"Sổ đăng ký văn bản đi năm {nam}"
     wb.properties.category = REGISTER_CATEGORY
