@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from ..errors import InputError, Problem
 from ..model import document_keys
-from ._common import EXIT_FINDINGS, EXIT_OK
+from ._common import EXIT_FINDINGS, EXIT_OK, docx_template, refuse_overwrite
 
 __all__ = ["add_parsers"]
 
@@ -22,7 +22,9 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser("render", help="tạo tệp .docx từ tệp dữ liệu YAML/JSON")
     p.add_argument("input", type=Path, help="tệp dữ liệu văn bản (.yaml, .yml hoặc .json)")
     p.add_argument("-o", "--output", type=Path, help="tệp .docx cần tạo (mặc định: cùng tên)")
-    p.add_argument("--template", type=Path, help="mẫu .docx đã chỉnh sửa (thay cho mẫu có sẵn)")
+    p.add_argument(
+        "--template", type=docx_template, help="mẫu .docx đã chỉnh sửa (thay cho mẫu có sẵn)"
+    )
     p.add_argument(
         "--bang-diem",
         type=Path,
@@ -64,6 +66,9 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..model import BaoCao
     from ..word.render import render
 
+    target = args.output or args.input.with_suffix(".docx")
+    inputs = [args.input, args.bang_diem, args.phan_cong, args.template]
+    refuse_overwrite(inputs, [target])
     context = Context()
     doc = load_document(args.input, cache=context.reads)
     if args.bang_diem is not None:
@@ -75,7 +80,6 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.phan_cong is not None:
         bang, bo = load_assignment(args.phan_cong, context=context)
         doc = dataclasses.replace(doc, phu_luc=[*doc.phu_luc, phu_luc_phan_cong(bang, bo)])
-    target = args.output or args.input.with_suffix(".docx")
     render(doc, target, template=args.template, cache=context.templates)
     print(f"Đã tạo {target}", file=out)
     return EXIT_OK
@@ -91,6 +95,8 @@ def _score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..vn.numbers import dinh_dang_so
     from ..word.standalone import render_table_document
 
+    if args.docx is not None:
+        refuse_overwrite([args.input], [args.docx])
     _, _, sc = load_assessment(args.input)
     if args.json:
         print(json.dumps(sc.to_json(), ensure_ascii=False, indent=2), file=out)
@@ -159,6 +165,7 @@ def _template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..vn.numbering import LoaiVanBan
     from ..word.render import template_path
 
+    refuse_overwrite([], [args.output])
     with template_path(LoaiVanBan.parse(args.loai)) as source, atomic_path(args.output) as tmp:
         shutil.copyfile(source, tmp)
     print(f"Đã xuất mẫu {args.loai} ra {args.output}", file=out)
