@@ -18,7 +18,7 @@ from typing import Final
 
 from .errors import OutputError
 
-__all__ = ["atomic_path", "os_error_message"]
+__all__ = ["atomic_path", "os_error_message", "write_atomic"]
 
 _REASONS: Final = {
     errno.ENOSPC: "đĩa đã đầy",
@@ -80,3 +80,11 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+
+
+def write_atomic(target: Path | str, data: bytes) -> Path:
+    """Write ``data`` to ``target`` atomically (a file made in memory first, such as a .docx:
+    a failing write then leaves no half-closed zip file behind)."""
+    with atomic_path(target) as tmp, tmp.open("wb") as handle:
+        handle.write(data)
+    return Path(target)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import shutil
 import sys
 import zipfile
 from pathlib import Path
@@ -161,12 +160,12 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .._atomic import atomic_path
+    from .._atomic import write_atomic
     from ..vn.numbering import LoaiVanBan
     from ..word.render import template_path
 
     refuse_overwrite([], [args.output])
-    with template_path(LoaiVanBan.parse(args.loai)) as source, atomic_path(args.output) as tmp:
-        shutil.copyfile(source, tmp)
+    with template_path(LoaiVanBan.parse(args.loai)) as source:
+        write_atomic(args.output, source.read_bytes())
     print(f"Đã xuất mẫu {args.loai} ra {args.output}", file=out)
     return EXIT_OK

@@ -27,7 +27,7 @@ from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from .._atomic import atomic_path
+from .._atomic import write_atomic
 from ..errors import TemplateError
 from ..model import REGISTRY, VanBan
 from ..vn.numbering import LoaiVanBan
@@ -199,11 +199,7 @@ def render(
     cache: TemplateCache | None = None,
 ) -> Path:
     """Render ``doc`` to a .docx file at ``out`` (written atomically); returns the path."""
-    with _template_for(doc, template) as path:
-        tpl = _fill(doc, path, cache or TemplateCache())
-    with atomic_path(out) as tmp:
-        tpl.save(str(tmp))
-    return Path(out)
+    return write_atomic(out, render_bytes(doc, template=template, cache=cache))
 
 
 def render_bytes(
