@@ -244,7 +244,7 @@ def _lines(node: yaml.Node, path: Path_, out: _Lines, problems: list[Problem]) -
             _lines(item, (*path, index), out, problems)
     elif isinstance(node.value, str) and (code := forbidden_character(node.value)):
         problems.append(Problem(_format(path), forbidden_message(code), node.start_mark.line + 1))
-    elif getattr(node, "style", None) is None and node.tag != "tag:yaml.org,2002:str":
+    elif not getattr(node, "style", None) and node.tag != "tag:yaml.org,2002:str":
         out.scalars[path] = node.value
 
 
