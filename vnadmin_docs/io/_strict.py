@@ -20,7 +20,7 @@ from typing import Any, Final
 from ..errors import Loc, Problem, format_path
 from .files import LineMap, line_of, typed_scalars
 
-__all__ = ["MAX_DECIMAL", "MAX_INT", "strict_problems"]
+__all__ = ["MAX_DECIMAL", "MAX_INT", "set_aside", "strict_problems"]
 
 MAX_INT: Final = 10**9
 """The largest whole number a field takes (a document number, a count)."""
@@ -124,3 +124,25 @@ def strict_problems(cls: Any, data: Any, *, lines: LineMap | None, prefix: Loc) 
     out: list[Problem] = []
     _walk(cls, data, prefix, lines, out)
     return out
+
+
+class _SetAside:
+    """What a refused value is replaced by before validation: no field takes it, so the
+    object holding it is not built from a coerced value (a time in 1970)."""
+
+    def __repr__(self) -> str:
+        return "(giá trị đã báo lỗi)"
+
+
+def set_aside(data: Any, problems: list[Problem], prefix: Loc) -> None:
+    """Replace, in place, each value ``problems`` refused by a value no field takes."""
+    for p in problems:
+        loc = p.loc[len(prefix) :]
+        where = data
+        try:
+            for part in loc[:-1]:
+                where = where[part]
+            if loc:
+                where[loc[-1]] = _SetAside()
+        except (KeyError, IndexError, TypeError):
+            continue

@@ -16,7 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..errors import InputError, Loc, ModelError, Problem, format_path
 from ..model import DOCUMENT_TYPES
-from ._strict import strict_problems
+from ._strict import set_aside, strict_problems
 from .files import LineMap, line_of, normalize
 
 __all__ = ["ReadCache", "parse_as", "problems_from"]
@@ -155,6 +155,7 @@ def parse_as(
     problem at once."""
     data = normalize(data)
     strict = strict_problems(cls, data, lines=lines, prefix=prefix)
+    set_aside(data, strict, prefix)
     try:
         adapter = (cache or ReadCache()).adapter(cls)
         value = typing.cast(T, adapter.validate_python(data))
