@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any, Final
 
 from ..errors import Loc, Problem, format_path
+from ..vn.dates import Ngay
 from .files import LineMap, line_of, typed_scalars
 
 __all__ = ["MAX_DECIMAL", "MAX_INT", "set_aside", "strict_problems"]
@@ -82,6 +83,9 @@ def _problem(tp: Any, value: Any, loc: Loc, lines: LineMap | None) -> str | None
             return "phải là số, không phải true/false"
         if isinstance(value, int | float) and abs(value) > MAX_DECIMAL:
             return f"số quá lớn (tối đa {MAX_DECIMAL:,})".replace(",", ".")
+    elif tp is Ngay and isinstance(value, bool | int | float):
+        if isinstance(value, bool | float) or not 1900 <= value <= 2200:
+            return "ngày phải có dạng YYYY-MM-DD, YYYY-MM hoặc năm YYYY (ví dụ 2024)"
     elif tp in (datetime, date) and isinstance(value, bool | int | float):
         return (
             "phải là ngày giờ dạng YYYY-MM-DD HH:MM"
