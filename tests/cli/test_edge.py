@@ -133,3 +133,14 @@ def test_bad_arguments_are_usage_errors(argv: list[str], tmp_path: Path) -> None
     r = subprocess.run([*CLI, *argv], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert r.returncode == 2 and "lỗi:" in r.stderr and "Traceback" not in r.stderr, r.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("content", [b"garbage", b"PK\x03\x04 truncated"])
+def test_a_template_that_is_not_a_docx_is_a_template_error(content: bytes, tmp_path: Path) -> None:
+    template = tmp_path / "mau.docx"
+    template.write_bytes(content)
+    code, _, err = _run(
+        "render", str(DOC), "--template", str(template), "-o", str(tmp_path / "o.docx")
+    )
+    assert code == 2 and "Lỗi mẫu văn bản" in err and "mau.docx" in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mau.docx"]

@@ -26,6 +26,8 @@ from __future__ import annotations
 import contextlib
 import importlib.resources
 import io
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -223,6 +225,21 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         del context, jinja_env
 
 
+def _open(path: Path, cache: TemplateCache) -> _Template:
+    """The template at ``path``, or a :class:`TemplateError` when it is not a readable .docx."""
+    from docx.opc.exceptions import OpcError
+
+    try:
+        tpl = _Template(str(path), cache)
+        tpl.get_docx()
+        return tpl
+    except (OpcError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError,
+            SyntaxError, OSError) as exc:  # fmt: skip
+        raise TemplateError(
+            f"Mẫu {path} không phải tệp Word .docx đọc được ({type(exc).__name__})"
+        ) from None
+
+
 def template_variables(template: Path | str, *, cache: TemplateCache | None = None) -> set[str]:
     """The variables a template uses (what the model must provide); kept per file version in
     ``cache``, since a batch checks the same template for every school."""
@@ -232,7 +249,7 @@ def template_variables(template: Path | str, *, cache: TemplateCache | None = No
     key = (str(path.resolve()), stat.st_mtime, stat.st_size)
     if key not in cache.variables:
         try:
-            found = _Template(str(path), cache).get_undeclared_template_variables(cache.environment)
+            found = _open(path, cache).get_undeclared_template_variables(cache.environment)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 f"Mẫu {template} có lỗi cú pháp Jinja (dòng {exc.lineno}): {exc}"
@@ -267,7 +284,7 @@ def _fill(doc: VanBan, template: Path, cache: TemplateCache) -> DocxTemplate:
             f"{', '.join(unknown)}. Các biến có thể dùng: {', '.join(sorted([*ctx, 'noi_dung']))}.",
             unknown=unknown,
         )
-    tpl = _Template(str(template), cache)
+    tpl = _open(template, cache)
     d = tpl.get_docx()
     ids = style_ids(d, source=template.name)
     ctx["noi_dung"] = Markup(blocks_xml(doc.body(), ids, text_width=text_width(d.sections[-1])))
