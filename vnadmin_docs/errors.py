@@ -9,8 +9,10 @@ One root, a shallow tree, and the data a caller needs on the exception itself::
     ├── InvalidValueError   a value object refused its value (a date, a số/ký hiệu, a number
     │                       in words); also a ``ValueError``
     ├── TemplateError       a template that does not fit the model (``unknown``)
-    └── ConversionError     LibreOffice failed, hung or is missing (``output``)
-        └── UnoUnavailableError   the warm mode's UNO bindings are missing
+    ├── ConversionError     LibreOffice failed, hung or is missing (``output``)
+    │   └── UnoUnavailableError   the warm mode's UNO bindings are missing
+    └── OutputError         an output cannot be written (a full disk, a size limit, no right
+                            to write, a path that is a folder or an input)
 
 Each :class:`Problem` has a ``path`` in the input (``noi_nhan[2]``), a Vietnamese
 ``message`` for school staff, and, where the loader knows it, the ``line`` in the file.
@@ -27,6 +29,7 @@ __all__ = [
     "InvalidValueError",
     "Loc",
     "ModelError",
+    "OutputError",
     "Problem",
     "TemplateError",
     "UnoUnavailableError",
@@ -139,3 +142,8 @@ class ConversionError(VnAdminError):
 class UnoUnavailableError(ConversionError):
     """The warm LibreOffice mode cannot run: the Python it was given lacks LibreOffice's UNO
     bindings (Debian's ``python3-uno``). The caller may fall back to a one-shot conversion."""
+
+
+class OutputError(VnAdminError):
+    """An output file cannot be written (the message names it and says why, in Vietnamese);
+    nothing half-written is left behind."""

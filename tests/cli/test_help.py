@@ -48,7 +48,7 @@ def test_help_has_no_english_of_argparse(
         (["render"], "thiếu đối số bắt buộc"),
         (["template", "thu_moi", "-o", "x.docx"], "lựa chọn không hợp lệ"),
         (["render", "a.yaml", "--khong-co"], "đối số không nhận ra"),
-        (["dossier", "a.yaml", "-o", "x", "--timeout", "abc"], "giá trị không hợp lệ"),
+        (["dossier", "a.yaml", "-o", "x", "--timeout", "abc"], "không phải là số giây"),
         (["khong-co-lenh"], "lựa chọn không hợp lệ"),
     ],
 )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from .._atomic import os_error_message
 from ..compose.dossier import PDF_NAME, output_names
 from ..errors import VnAdminError
 from ..io.files import load_data
@@ -147,8 +148,12 @@ def build_one(source: str, outdir: str, options: BatchOptions) -> BatchOutcome:
         result = build_dossier(dossier, Path(outdir), context=context)
     except VnAdminError as exc:
         return BatchOutcome(source, outdir, "failed", str(exc))
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return BatchOutcome(source, outdir, "failed", f"{where}{os_error_message(exc)}")
     except Exception as exc:  # a bug must not stop the other schools; it is reported
-        return BatchOutcome(source, outdir, "failed", f"{type(exc).__name__}: {exc}")
+        message = f"lỗi không mong đợi của chương trình ({type(exc).__name__}: {exc}); xin báo lỗi"
+        return BatchOutcome(source, outdir, "failed", message)
     pages = result.pdf.pages if result.pdf else 0
     return BatchOutcome(source, outdir, "built", pages=pages)
 

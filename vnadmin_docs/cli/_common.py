@@ -3,31 +3,41 @@ cache: the only places that read the environment), and progress lines."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
+import math
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ..errors import ConversionError
+from ..errors import ConversionError, OutputError
 from ..pdf.libreoffice import INSTALL_HINT, find_toc_font
 
 if TYPE_CHECKING:
     from ..app.numbering import RegisterNumbers
 
 __all__ = [
+    "EXIT_BUG",
     "EXIT_FINDINGS",
     "EXIT_INPUT",
     "EXIT_OK",
     "Progress",
     "add_register_option",
+    "docx_template",
     "open_numbers",
+    "output_folder",
+    "positive_seconds",
     "profiles",
+    "refuse_overwrite",
+    "scheduler_address",
     "toc_font",
+    "workers",
 ]
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
 
 
 def profiles() -> Path:
@@ -43,6 +53,79 @@ def toc_font() -> tuple[Path, Path]:
         message = f"Không tìm thấy phông Liberation Serif. Cài đặt bằng lệnh: {INSTALL_HINT}"
         raise ConversionError(message)
     return found
+
+
+def positive_seconds(text: str) -> float:
+    """An argparse type: a finite number of seconds above zero (``nan``, ``inf``, ``0`` refused)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải là số giây") from None
+    if not math.isfinite(value) or value <= 0 or value > 86_400:
+        raise argparse.ArgumentTypeError(f"số giây phải lớn hơn 0 và không quá 86400 ('{text}')")
+    return value
+
+
+def workers(text: str) -> int:
+    """An argparse type: a number of worker processes, 1 to 256."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải là số nguyên") from None
+    if not 1 <= value <= 256:
+        raise argparse.ArgumentTypeError(f"số tiến trình phải từ 1 đến 256 ('{text}')")
+    return value
+
+
+_SCHEDULER = re.compile(r"^((tcp|tls|ws|wss|inproc)://)?[A-Za-z0-9._\-\[\]:]+:\d{1,5}$")
+
+
+def scheduler_address(text: str) -> str:
+    """An argparse type: a Dask scheduler address ``tcp://host:port`` (or ``host:port``)."""
+    if not _SCHEDULER.match(text) or not 0 < int(text.rsplit(":", 1)[1]) < 65536:
+        raise argparse.ArgumentTypeError(
+            f"địa chỉ scheduler '{text}' không hợp lệ (dạng tcp://máy-chủ:cổng, ví dụ "
+            "tcp://10.0.0.5:8786)"
+        )
+    return text
+
+
+def docx_template(text: str) -> Path:
+    """An argparse type: an existing .docx file to use as a template."""
+    path = Path(text)
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"không tìm thấy tệp mẫu '{text}'")
+    if path.suffix.lower() != ".docx":
+        raise argparse.ArgumentTypeError(f"tệp mẫu '{text}' phải là tệp Word .docx")
+    return path
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def refuse_overwrite(inputs: Iterable[Path | None], outputs: Iterable[Path]) -> None:
+    """Refuse, before anything is written, an output file that is one of the inputs or is a
+    folder."""
+    given = [p for p in inputs if p is not None]
+    for target in outputs:
+        for source in given:
+            if _same(target, source) or target.resolve() == source.resolve():
+                raise OutputError(
+                    f"Không ghi được {target}: đây là tệp đầu vào {source} (sẽ bị ghi đè); "
+                    "hãy chọn tên tệp kết quả khác"
+                )
+        if target.is_dir():
+            raise OutputError(f"Không ghi được {target}: đường dẫn là một thư mục")
+
+
+def output_folder(folder: Path) -> None:
+    """Refuse an output folder that is an existing file (an input, say)."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"Không ghi được vào {folder}: đây là một tệp, không phải thư mục")
 
 
 class Progress:

@@ -6,16 +6,21 @@ import argparse
 import dataclasses
 import json
 import os
-import shutil
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import InputError, Problem
 from ..model import BO_CHI_SO_MAC_DINH, VanBan, document_keys
-from ._common import EXIT_FINDINGS, EXIT_OK, add_register_option, open_numbers
+from ._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    add_register_option,
+    docx_template,
+    open_numbers,
+    refuse_overwrite,
+)
 
 __all__ = ["add_parsers"]
 
@@ -24,7 +29,9 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser("render", help="tạo tệp .docx từ tệp dữ liệu YAML/JSON")
     p.add_argument("input", type=Path, help="tệp dữ liệu văn bản (.yaml, .yml hoặc .json)")
     p.add_argument("-o", "--output", type=Path, help="tệp .docx cần tạo (mặc định: cùng tên)")
-    p.add_argument("--template", type=Path, help="mẫu .docx đã chỉnh sửa (thay cho mẫu có sẵn)")
+    p.add_argument(
+        "--template", type=docx_template, help="mẫu .docx đã chỉnh sửa (thay cho mẫu có sẵn)"
+    )
     p.add_argument(
         "--bang-diem",
         type=Path,
@@ -94,6 +101,9 @@ def _render_one(args: argparse.Namespace, out: TextIO, numbers: Any) -> VanBan:
     from ..model import BaoCao
     from ..word.render import render
 
+    target = args.output or args.input.with_suffix(".docx")
+    inputs = [args.input, args.bang_diem, args.phan_cong, args.template]
+    refuse_overwrite(inputs, [target])
     context = Context()
     doc = load_numbered_document(args.input, context=context, numbers=numbers)
     if args.bang_diem is not None:
@@ -105,7 +115,6 @@ def _render_one(args: argparse.Namespace, out: TextIO, numbers: Any) -> VanBan:
     if args.phan_cong is not None:
         bang, bo = load_assignment(args.phan_cong, context=context)
         doc = dataclasses.replace(doc, phu_luc=[*doc.phu_luc, phu_luc_phan_cong(bang, bo)])
-    target = args.output or args.input.with_suffix(".docx")
     render(doc, target, template=args.template, cache=context.templates)
     print(f"Đã tạo {target}", file=out)
     return doc
@@ -121,6 +130,8 @@ def _score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..vn.numbers import dinh_dang_so
     from ..word.standalone import render_table_document
 
+    if args.docx is not None:
+        refuse_overwrite([args.input], [args.docx])
     _, _, sc = load_assessment(args.input)
     if args.json:
         print(json.dumps(sc.to_json(), ensure_ascii=False, indent=2), file=out)
@@ -170,8 +181,6 @@ def _form(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from docx.opc.exceptions import PackageNotFoundError
-
     from ..pdf.libreoffice import LibreOfficeConverter, find_soffice
     from ..pdf.page_check import check_pages
     from ..word.check import check
@@ -185,11 +194,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if path.suffix.lower() == ".pdf":
             findings += check_pages(path)
         else:
-            try:
-                findings += check(path)
-            except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:
-                problem = Problem("", f"không phải tệp Word .docx hợp lệ ({exc})")
-                raise InputError([problem], source=str(path)) from None
+            findings += check(path)
             if args.pages:
                 with tempfile.TemporaryDirectory(prefix="vnadmin-check-") as tmp:
                     converter = LibreOfficeConverter(find_soffice(), profiles=profiles())
@@ -213,11 +218,12 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .._atomic import atomic_path
+    from .._atomic import write_atomic
     from ..vn.numbering import LoaiVanBan
     from ..word.render import template_path
 
-    with template_path(LoaiVanBan.parse(args.loai)) as source, atomic_path(args.output) as tmp:
-        shutil.copyfile(source, tmp)
+    refuse_overwrite([], [args.output])
+    with template_path(LoaiVanBan.parse(args.loai)) as source:
+        write_atomic(args.output, source.read_bytes())
     print(f"Đã xuất mẫu {args.loai} ra {args.output}", file=out)
     return EXIT_OK

@@ -15,8 +15,12 @@ from ._common import (
     Progress,
     add_register_option,
     open_numbers,
+    output_folder,
+    positive_seconds,
     profiles,
+    scheduler_address,
     toc_font,
+    workers,
 )
 
 __all__ = ["add_parsers"]
@@ -28,7 +32,10 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, help="thư mục kết quả")
     p.add_argument("--docx-only", action="store_true", help="chỉ tạo các tệp .docx, không tạo PDF")
     p.add_argument(
-        "--timeout", type=float, default=300, help="giới hạn thời gian LibreOffice (giây)"
+        "--timeout",
+        type=positive_seconds,
+        default=300,
+        help="giới hạn thời gian LibreOffice (giây)",
     )
     p.add_argument(
         "--one-shot",
@@ -43,17 +50,25 @@ def add_parsers(sub: Any) -> None:
     p.add_argument(
         "-o", "--output", type=Path, required=True, help="thư mục kết quả (mỗi đơn vị một thư mục)"
     )
-    p.add_argument("--workers", type=int, default=1, help="số tiến trình chạy song song")
-    p.add_argument("--scheduler", help="địa chỉ Dask scheduler (chạy trên cụm máy có sẵn)")
+    p.add_argument("--workers", type=workers, default=1, help="số tiến trình chạy song song")
+    p.add_argument(
+        "--scheduler",
+        type=scheduler_address,
+        help="địa chỉ Dask scheduler (chạy trên cụm máy có sẵn)",
+    )
     p.add_argument("--docx-only", action="store_true", help="chỉ tạo các tệp .docx")
     p.add_argument("--force", action="store_true", help="tạo lại cả những hồ sơ đã mới nhất")
     p.add_argument(
-        "--timeout", type=float, default=300, help="giới hạn thời gian LibreOffice (giây)"
+        "--timeout",
+        type=positive_seconds,
+        default=300,
+        help="giới hạn thời gian LibreOffice (giây)",
     )
     p.set_defaults(handler=_batch)  # fmt: skip
 
 
 def _dossier(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    output_folder(args.output)
     warm: WarmLibreOffice | None = None
     uno_python = find_uno_python()
     if not args.docx_only and not args.one_shot and uno_python is not None:
@@ -126,6 +141,7 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     from ..app.batch import BatchOptions, BatchOutcome, build_batch
 
+    output_folder(args.output)
     font = None
     if not args.docx_only:
         regular, bold = toc_font()
@@ -161,7 +177,12 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise ConversionError(
                 "Chạy trên cụm Dask cần gói distributed: pip install 'vnadmin-docs[dask]'"
             ) from None
-        client = Client(args.scheduler)  # type: ignore[no-untyped-call]
+        try:
+            client = Client(args.scheduler, timeout=30)  # type: ignore[no-untyped-call]
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ConversionError(
+                f"Không kết nối được Dask scheduler {args.scheduler}: {exc}"
+            ) from None
         executor = client.get_executor(pure=False)  # type: ignore[no-untyped-call]
     try:
         outcomes = build_batch(args.inputs, args.output, options, executor=executor,

@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..pdf.libreoffice import LibreOfficeConverter, find_soffice
-from ._common import EXIT_FINDINGS, EXIT_OK, add_register_option, open_numbers, profiles
+from ._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    add_register_option,
+    open_numbers,
+    output_folder,
+    profiles,
+    refuse_overwrite,
+)
 
 __all__ = ["add_parsers"]
 
@@ -44,6 +52,7 @@ def add_parsers(sub: Any) -> None:
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..app.managing import build_plan
 
+    output_folder(args.output)
     with open_numbers(args.so_dang_ky) as numbers:
         for target in build_plan(args.input, args.output, numbers=numbers):
             print(f"Đã tạo {target}", file=out)
@@ -66,6 +75,10 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..word.render import render
     from ..word.standalone import render_table_document
 
+    output_folder(args.output)
+    names = ["tong-hop.json", "bao-cao-tong-hop.docx", "bao-cao-tong-hop.pdf"]
+    names += ["bang-tong-hop.docx", "bang-tong-hop.pdf"]
+    refuse_overwrite([*args.inputs, args.ke_hoach], [args.output / n for n in names])
     context = Context()
     plan, sets = load_plan(args.ke_hoach, context=context) if args.ke_hoach else (None, [])
     name = args.bo_chi_so or (None if sets else BO_CHI_SO_MAC_DINH)

@@ -4,23 +4,54 @@ The reader is libyaml's SafeLoader (PyYAML's pure one when libyaml is missing), 
 text (the model parses them and reports bad ones) and keeps mapping keys as typed (``1.10:`` is
 the code "1.10", not the number 1.1). Every value's line is recorded, so that every later
 problem, found by whichever stage, can be reported with its line (:class:`Located`).
+
+What the reader refuses, each with a located Vietnamese problem (never a ``RecursionError``,
+a ``MemoryError`` or a hang): a directory, an empty file, a file over :data:`MAX_FILE_BYTES`,
+bytes that are not UTF-8 (naming the encoding they look like: UTF-16, Windows-1258…),
+nesting deeper than :data:`MAX_DEPTH`, an alias that refers to itself or expands past
+:data:`MAX_ALIAS_EXPANSION` values (a "billion laughs" file), a duplicate key, a text over
+:data:`MAX_TEXT_CHARS` characters, a number that is not finite or is over :data:`MAX_NUMBER`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Final, Generic, TypeVar
 
 import yaml
 
 from ..errors import InputError, Loc, Problem, format_path
 from ..vn.text import forbidden_character, forbidden_message, nfc
 
-__all__ = ["LineMap", "Located", "line_of", "load_data", "normalize"]
+__all__ = [
+    "MAX_ALIAS_EXPANSION",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "MAX_NUMBER",
+    "MAX_TEXT_CHARS",
+    "LineMap",
+    "Located",
+    "line_of",
+    "load_data",
+    "normalize",
+    "typed_scalars",
+]
+
+MAX_FILE_BYTES: Final = 5_000_000
+"""The largest input file read (5 MB: a year's dossier is a few tens of kilobytes)."""
+MAX_DEPTH: Final = 50
+"""The deepest nesting of lists and mappings (the formats need fewer than ten levels)."""
+MAX_TEXT_CHARS: Final = 100_000
+"""The longest single text value (a long báo cáo body is some 30,000 characters)."""
+MAX_ALIAS_EXPANSION: Final = 10_000
+"""How many values aliases (``*name``) may repeat in all; inputs never need many."""
+MAX_NUMBER: Final = 10**15
+"""The largest number (in absolute value) any field takes."""
 
 T = TypeVar("T")
 Path_ = tuple[str | int, ...]
@@ -52,7 +83,150 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 _format = format_path
 
 
-def _lines(node: yaml.Node, path: Path_, out: LineMap, problems: list[Problem]) -> None:
+class _Lines(dict[Path_, int]):
+    """A :data:`LineMap` that also keeps the typed text of every plain scalar YAML read as
+    something other than text (``yes``, ``01``, ``12``), for the "put it in quotes" hint."""
+
+    scalars: dict[Path_, str]
+
+
+def typed_scalars(lines: LineMap | None) -> dict[Path_, str]:
+    """The source text of each plain scalar that YAML read as a boolean, a number or null."""
+    return getattr(lines, "scalars", {})
+
+
+class _TooMuch(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def _check_events(text: str) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH` before anything recursive runs."""
+    depth = 0
+    parser = _Loader(text)
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line = event.start_mark.line + 1 if event.start_mark else None
+                    message = f"lồng nhau quá sâu (quá {MAX_DEPTH} cấp)"
+                    raise _TooMuch(Problem("", message, line))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        parser.dispose()
+
+
+def _check_nodes(root: yaml.Node) -> None:
+    """Refuse an alias that refers to itself or expands too much, and oversized texts."""
+    seen: set[int] = set()
+    repeats = 0
+    stack: list[tuple[yaml.Node, frozenset[int]]] = [(root, frozenset())]
+    while stack:
+        node, above = stack.pop()
+        line = node.start_mark.line + 1
+        if id(node) in above:
+            raise _TooMuch(Problem("", "bí danh (alias) tự tham chiếu đến chính nó", line))
+        if id(node) in seen:
+            repeats += 1
+            if repeats > MAX_ALIAS_EXPANSION:
+                message = f"bí danh (alias) lặp lại quá nhiều giá trị (quá {MAX_ALIAS_EXPANSION})"
+                raise _TooMuch(Problem("", message, line))
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if len(node.value) > MAX_TEXT_CHARS:
+                message = f"giá trị quá dài ({len(node.value):,} ký tự; tối đa {MAX_TEXT_CHARS:,})"
+                raise _TooMuch(Problem("", message.replace(",", "."), line))
+            continue
+        inner = above | {id(node)}
+        for child in reversed(node.value):
+            if isinstance(child, tuple):
+                stack.extend((c, inner) for c in reversed(child))
+            else:
+                stack.append((child, inner))
+
+
+def _number_problems(value: Any, path: Path_, lines: LineMap, out: list[Problem]) -> None:
+    if isinstance(value, bool):
+        return
+    if isinstance(value, float) and not math.isfinite(value):
+        message = "số quá lớn hoặc không phải là số (tối đa 10^15)"
+        out.append(Problem(_format(path), message, line_of(path, lines)))
+    elif isinstance(value, int | float) and abs(value) > MAX_NUMBER:
+        out.append(Problem(_format(path), "số quá lớn (tối đa 10^15)", line_of(path, lines)))
+    elif isinstance(value, str) and len(value) > MAX_TEXT_CHARS:  # from JSON escapes
+        message = f"giá trị quá dài ({len(value)} ký tự; tối đa {MAX_TEXT_CHARS})"
+        out.append(Problem(_format(path), message, line_of(path, lines)))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _number_problems(item, (*path, i), lines, out)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _number_problems(item, (*path, nfc(str(key))), lines, out)
+
+
+def _encoding_hint(data: bytes) -> str:
+    """Which encoding bytes that are not UTF-8 look like."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.count(0) > len(data) // 4:
+        return "UTF-16 (Unicode của Windows)"
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return "không rõ bảng mã"
+    if any(c in text for c in "ơƯưĐđ\u0300\u0301\u0303\u0309\u0323"):
+        return "Windows-1258 (tiếng Việt của Windows)"
+    if any(b >= 0xA0 for b in data):
+        return "Latin-1 / Windows-1252"
+    return "không rõ bảng mã"
+
+
+_YAML_PROBLEMS: Final = (
+    ("exceeded maximum nesting depth", f"lồng nhau quá sâu (quá {MAX_DEPTH} cấp)"),
+    ("mapping values are not allowed", "dấu ':' đặt sai chỗ (giá trị có ':' cần đặt trong nháy)"),
+    ("could not find expected ':'", "thiếu dấu ':' sau khóa"),
+    ("found character '\\t'", "có ký tự tab; YAML chỉ thụt lề bằng dấu cách"),
+    ("found character", "có ký tự không thể bắt đầu một giá trị (hãy đặt giá trị trong nháy)"),
+    ("found undefined alias", "bí danh (alias) chưa được định nghĩa"),
+    ("found duplicate anchor", "nhãn (anchor) bị định nghĩa hai lần"),
+    ("found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu nháy hoặc ngoặc đóng)"),
+    ("found unknown escape character", "chuỗi trong nháy kép có ký tự thoát '\\' không hợp lệ"),
+    ("expected a single document", "tệp chỉ được có một tài liệu (bỏ dòng '---' thừa)"),
+    ("expected <block end>", "thụt lề không đúng"),
+    ("did not find expected", "thụt lề hoặc dấu ngoặc không đúng"),
+    ("expected ',' or", "thiếu dấu ',' hoặc dấu ngoặc đóng"),
+    ("expected the node content", "thiếu giá trị"),
+    ("sequence entries are not allowed", "dòng '- ' đặt sai chỗ (thụt lề không đúng)"),
+    ("could not find expected", "thiếu dấu nháy hoặc dấu ngoặc đóng"),
+)
+
+
+_JSON_PROBLEMS: Final = {
+    "Expecting property name enclosed in double quotes": "thiếu tên khóa trong nháy kép "
+    "(có dấu ',' thừa?)",
+    "Expecting value": "thiếu giá trị (có dấu ',' thừa?)",
+    "Expecting ',' delimiter": "thiếu dấu ','",
+    "Expecting ':' delimiter": "thiếu dấu ':'",
+    "Extra data": "có dữ liệu thừa sau phần cuối",
+    "Unterminated string starting at": "chuỗi thiếu dấu nháy đóng",
+    "Invalid control character at": "có ký tự điều khiển trong chuỗi",
+    "Invalid \\escape": "ký tự thoát '\\' không hợp lệ",
+}
+
+
+def _json_problem(detail: str) -> str:
+    return _JSON_PROBLEMS.get(detail, f"cú pháp không đúng ({detail})")
+
+
+def _yaml_problem(detail: str) -> str:
+    """PyYAML's problem in Vietnamese (the original kept in brackets for the unusual ones)."""
+    for english, vietnamese in _YAML_PROBLEMS:
+        if english in detail:
+            return vietnamese
+    return f"cú pháp không đúng ({detail})"
+
+
+def _lines(node: yaml.Node, path: Path_, out: _Lines, problems: list[Problem]) -> None:
     out[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
@@ -70,6 +244,8 @@ def _lines(node: yaml.Node, path: Path_, out: LineMap, problems: list[Problem]) 
             _lines(item, (*path, index), out, problems)
     elif isinstance(node.value, str) and (code := forbidden_character(node.value)):
         problems.append(Problem(_format(path), forbidden_message(code), node.start_mark.line + 1))
+    elif not getattr(node, "style", None) and node.tag != "tag:yaml.org,2002:str":
+        out.scalars[path] = node.value
 
 
 def normalize(value: Any) -> Any:
@@ -86,24 +262,49 @@ def load_data(path: Path | str) -> tuple[Any, LineMap]:
     """Read a YAML or JSON file: its data (NFC-normalised) and where each value is."""
     path = Path(path)
     source = str(path)
+
+    def refuse(message: str, line: int | None = None) -> InputError:
+        return InputError([Problem("", message, line)], source=source)
+
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        if path.is_dir():
+            raise refuse("là một thư mục, không phải tệp dữ liệu")
+        with path.open("rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise InputError([Problem("", f"không tìm thấy tệp {path}")], source=source) from None
-    except UnicodeDecodeError as exc:
-        problem = Problem("", f"tệp không phải văn bản UTF-8 (byte {exc.start})")
-        raise InputError([problem], source=source) from None
+        raise refuse(f"không tìm thấy tệp {path}") from None
     except OSError as exc:
-        raise InputError([Problem("", f"không đọc được tệp: {exc}")], source=source) from None
-    problems: list[Problem] = []
-    lines: LineMap = {}
+        raise refuse(f"không đọc được tệp: {exc.strerror or exc}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise refuse(f"tệp quá lớn (tối đa {MAX_FILE_BYTES // 1_000_000} MB)")
     try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        at = raw.count(b"\n", 0, exc.start) + 1
+        message = (
+            f"tệp không phải văn bản UTF-8 (có vẻ là {_encoding_hint(raw)}); "
+            "hãy lưu lại tệp với bảng mã UTF-8"
+        )
+        raise refuse(message, at) from None
+    if not text.strip():
+        raise refuse("tệp rỗng")
+    problems: list[Problem] = []
+    lines = _Lines()
+    lines.scalars = {}
+    try:
+        _check_events(text)
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
+            if node is not None:
+                _check_nodes(node)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except _TooMuch as exc:
+        raise InputError([exc.problem], source=source) from None
+    except (ValueError, OverflowError):  # an integer of thousands of digits
+        raise refuse("tệp có số quá lớn (hàng nghìn chữ số)") from None
     except yaml.reader.ReaderError as exc:  # a control character typed into the file itself
         at = text.count("\n", 0, exc.position) + 1
         message = forbidden_message(f"U+{exc.character:04X}")
@@ -112,7 +313,7 @@ def load_data(path: Path | str) -> tuple[Any, LineMap]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         what = "JSON" if path.suffix.lower() == ".json" else "YAML"
-        detail = getattr(exc, "problem", None) or str(exc)
+        detail = _yaml_problem(str(getattr(exc, "problem", None) or exc))
         raise InputError(
             [Problem("", f"tệp {what} không hợp lệ: {detail}", line)], source=source
         ) from None
@@ -120,10 +321,14 @@ def load_data(path: Path | str) -> tuple[Any, LineMap]:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            problem = Problem("", f"tệp JSON không hợp lệ: {exc.msg}", exc.lineno)
+            detail = _json_problem(exc.msg)
+            problem = Problem("", f"tệp JSON không hợp lệ: {detail}", exc.lineno)
             raise InputError([problem], source=source) from None
+        except (ValueError, RecursionError):
+            raise refuse("tệp JSON có số quá lớn (hàng nghìn chữ số)") from None
     if node is not None:
         _lines(node, (), lines, problems)
+    _number_problems(data, (), lines, problems)
     if problems:
         raise InputError(problems, source=source)
     return normalize(data), lines

@@ -16,6 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..errors import InputError, Loc, ModelError, Problem, format_path
 from ..model import DOCUMENT_TYPES
+from ._strict import set_aside, strict_problems
 from .files import LineMap, line_of, normalize
 
 __all__ = ["ReadCache", "parse_as", "problems_from"]
@@ -152,11 +153,16 @@ def parse_as(
 ) -> T:
     """Validate ``data`` as ``cls`` (a model dataclass), raising :class:`InputError` with every
     problem at once."""
+    data = normalize(data)
+    strict = strict_problems(cls, data, lines=lines, prefix=prefix)
+    set_aside(data, strict, prefix)
     try:
         adapter = (cache or ReadCache()).adapter(cls)
-        return typing.cast(T, adapter.validate_python(normalize(data)))
+        value = typing.cast(T, adapter.validate_python(data))
     except ValidationError as exc:
-        raise InputError(problems_from(exc, lines=lines, prefix=prefix), source=source) from None
+        found = {p.path for p in strict}
+        rest = [p for p in problems_from(exc, lines=lines, prefix=prefix) if p.path not in found]
+        raise InputError(_in_order([*strict, *rest]), source=source) from None
     except ModelError as exc:
         problems = [
             Problem(
@@ -164,4 +170,12 @@ def parse_as(
             )
             for p in exc.problems
         ]
-        raise InputError(problems, source=source) from None
+        raise InputError(_in_order([*strict, *problems]), source=source) from None
+    if strict:
+        raise InputError(strict, source=source)
+    return value
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    """Problems by line (those without a line last), as the file reads."""
+    return sorted(problems, key=lambda p: (p.line is None, p.line or 0))

@@ -35,7 +35,10 @@ def dinh_dang_so(value: Number, *, chu_so_thap_phan: int = 2) -> str:
 def _format(value: Number, digits: int) -> str:
     # equal numbers format alike ("#" decimals are optional), so caching by value is exact
     pattern = "#,##0" + ("." + "#" * digits if digits else "")
-    return str(format_decimal(value, format=pattern, locale="vi"))
+    try:
+        return str(format_decimal(value, format=pattern, locale="vi"))
+    except ArithmeticError:  # beyond Decimal's precision (1e30, infinity): shown as is
+        return str(value)
 
 
 def phan_tram(value: Number, tong: Number | None = None, *, chu_so_thap_phan: int = 2) -> str:

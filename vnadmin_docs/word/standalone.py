@@ -3,6 +3,7 @@ landscape page holding only a title and some blocks (a scored table to print on 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from .._atomic import atomic_path
+from .._atomic import write_atomic
 from ..model import CoQuan
 from ..vn import nd30
 from ..vn.markup import Block
@@ -54,9 +55,9 @@ def _centred(d: DocumentObject, text: str, *, size: float = 14, bold: bool = Fal
 
 
 def _save(d: DocumentObject, out: Path | str) -> Path:
-    with atomic_path(out) as tmp:
-        d.save(str(tmp))
-    return Path(out)
+    buffer = io.BytesIO()
+    d.save(buffer)
+    return write_atomic(out, buffer.getvalue())
 
 
 def render_table_document(

@@ -13,13 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO
 
-from docx import Document
 from docx.document import Document as DocumentObject
 
 from ...model.so_dang_ky import REGISTER_CATEGORY
 from ..ooxml import core_property
 from ..standalone import COVER_CATEGORY
 from ._base import Finding
+from ._guard import READ_ERRORS, open_docx, unreadable
 from .body import BodyChecks
 from .header import HeaderChecks
 from .page import PageChecks
@@ -51,5 +51,14 @@ def check_document(doc: DocumentObject) -> list[Finding]:
 
 
 def check(source: Path | str | IO[bytes]) -> list[Finding]:
-    """Check a .docx file; an empty list means it follows the NĐ30 layout."""
-    return check_document(Document(str(source) if isinstance(source, Path) else source))
+    """Check a .docx file; an empty list means it follows the NĐ30 layout.
+
+    A file that is not a readable .docx (not a zip, a broken stream, bad XML, a part the
+    layout needs missing or malformed) raises :class:`~vnadmin_docs.errors.InputError`; the
+    work is bounded whatever the file holds (see :mod:`._guard`)."""
+    doc = open_docx(source)
+    try:
+        return check_document(doc)
+    except READ_ERRORS as exc:
+        name = str(source) if isinstance(source, Path | str) else "(tệp)"
+        raise unreadable(name, f"cấu trúc không đúng: {type(exc).__name__}") from None
