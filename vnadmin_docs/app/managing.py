@@ -12,21 +12,46 @@ from ..errors import InputError, Problem
 from ..io.files import load_data
 from ..io.form import is_form
 from ..io.results import SchoolProblems, read_result_rows, read_scorecard_json
-from ..word.render import render
+from ..word.folder import TemplateFolder
+from ..word.render import check_template, render
 from .context import Context
 from .loading import load_assessment, load_dossier, load_plan
+from .manifest import guard, record
 
 __all__ = ["build_plan", "load_school_results"]
 
 
-def build_plan(path: Path | str, outdir: Path, *, context: Context | None = None) -> list[Path]:
-    """The plan kit of a managing body's plan input: ``ke-hoach.docx`` and ``cong-van.docx``."""
+def build_plan(
+    path: Path | str,
+    outdir: Path,
+    *,
+    context: Context | None = None,
+    templates: TemplateFolder | None = None,
+    overwrite: bool = False,
+) -> list[Path]:
+    """The plan kit of a managing body's plan input: ``ke-hoach.docx`` and ``cong-van.docx``.
+
+    ``templates``: a template folder and extra variables (with the input's ``bien``), every
+    folder template checked first; a document edited since the last build stops the build
+    before anything is written unless ``overwrite`` (see :mod:`.manifest`)."""
     context = context or Context()
+    folder = templates or TemplateFolder()
     plan, sets = load_plan(path, context=context)
-    return [
-        render(doc, outdir / f"{name}.docx", cache=context.templates)
-        for name, doc in plan_documents(plan, sets)
-    ]
+    variables = {**plan.bien, **folder.variables}
+    documents = [(outdir / f"{name}.docx", doc) for name, doc in plan_documents(plan, sets)]
+    guard([target for target, _ in documents], overwrite=overwrite)
+    for _, doc in documents:
+        template = folder.template(doc.LOAI.key)
+        if template is not None:
+            check_template(doc, template, cache=context.templates, variables=variables,
+                           logo=folder.logo)  # fmt: skip
+    written = [
+        render(doc, target, template=folder.template(doc.LOAI.key), cache=context.templates,
+               variables=variables, logo=folder.logo)
+        for target, doc in documents
+    ]  # fmt: skip
+    record(written, source=path)
+    return written
 
 
 def _one(path: Path, context: Context) -> KetQuaTruong:

@@ -19,7 +19,7 @@ from typing import Final, TextIO
 
 from .. import __version__
 from ..errors import ConversionError, InputError, TemplateError, VnAdminError
-from . import documents, dossier, managing, register, sign
+from . import documents, dossier, managing, register, sign, start
 from ._common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 
 __all__ = ["EXIT_CODES", "EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "main"]
@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     dossier.add_parsers(sub)
     managing.add_parsers(sub)
     sign.add_parsers(sub)
+    start.add_parsers(sub)
     register.add_parser(sub).set_defaults(handler=register.run)
     return parser
 

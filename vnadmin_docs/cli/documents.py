@@ -37,6 +37,10 @@ def add_parsers(sub: Any) -> None:
         metavar="PHAN_CONG",
         help="đính kèm bảng phân công, hướng dẫn theo tiêu chí làm phụ lục",
     )
+    p.add_argument(
+        "--ghi-de", "--force", dest="ghi_de", action="store_true",
+        help="ghi đè tệp đã được sửa sau lần tạo trước",
+    )  # fmt: skip
     p.set_defaults(handler=_render)
 
     p = sub.add_parser("score", help="chấm điểm mức độ chuyển đổi số từ tệp tự đánh giá")
@@ -69,7 +73,7 @@ def add_parsers(sub: Any) -> None:
     p.set_defaults(handler=_schema)
 
     p = sub.add_parser("template", help="xuất mẫu .docx có sẵn để chỉnh sửa trong Word")
-    p.add_argument("loai", choices=document_keys(), help="loại văn bản")
+    p.add_argument("loai", choices=[*document_keys(), "bia"], help="loại văn bản (bia: bìa hồ sơ)")
     p.add_argument("-o", "--output", type=Path, required=True, help="tệp .docx cần tạo")
     p.set_defaults(handler=_template)  # fmt: skip
 
@@ -93,8 +97,12 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.phan_cong is not None:
         bang, bo = load_assignment(args.phan_cong, context=context)
         doc = dataclasses.replace(doc, phu_luc=[*doc.phu_luc, phu_luc_phan_cong(bang, bo)])
+    from ..app.manifest import guard, record
+
     target = args.output or args.input.with_suffix(".docx")
+    guard([target], overwrite=args.ghi_de)
     render(doc, target, template=args.template, cache=context.templates)
+    record([target], source=args.input)
     print(f"Đã tạo {target}", file=out)
     return EXIT_OK
 
@@ -204,8 +212,12 @@ def _template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .._atomic import atomic_path
     from ..vn.numbering import LoaiVanBan
     from ..word.render import template_path
+    from ..word.standalone import cover_template
 
-    with template_path(LoaiVanBan.parse(args.loai)) as source, atomic_path(args.output) as tmp:
-        shutil.copyfile(source, tmp)
+    if args.loai == "bia":
+        cover_template(args.output)
+    else:
+        with template_path(LoaiVanBan.parse(args.loai)) as source, atomic_path(args.output) as tmp:
+            shutil.copyfile(source, tmp)
     print(f"Đã xuất mẫu {args.loai} ra {args.output}", file=out)
     return EXIT_OK

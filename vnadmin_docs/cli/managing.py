@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from ..pdf.libreoffice import LibreOfficeConverter, find_soffice
 from ._common import EXIT_FINDINGS, EXIT_OK, profiles
+from .start import add_overwrite_option, add_template_options, template_folder
 
 __all__ = ["add_parsers"]
 
@@ -19,6 +20,8 @@ def add_parsers(sub: Any) -> None:
     )
     p.add_argument("input", type=Path, help="tệp kế hoạch triển khai (.yaml/.json)")
     p.add_argument("-o", "--output", type=Path, required=True, help="thư mục kết quả")
+    add_template_options(p)
+    add_overwrite_option(p, "--force")
     p.set_defaults(handler=_plan)
 
     p = sub.add_parser("aggregate", help="tổng hợp kết quả nhiều cơ sở giáo dục")
@@ -43,7 +46,9 @@ def add_parsers(sub: Any) -> None:
 def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..app.managing import build_plan
 
-    for target in build_plan(args.input, args.output):
+    built = build_plan(args.input, args.output, templates=template_folder(args),
+                       overwrite=args.ghi_de)  # fmt: skip
+    for target in built:
         print(f"Đã tạo {target}", file=out)
     return EXIT_OK
 

@@ -16,14 +16,15 @@ from __future__ import annotations
 import contextlib
 import importlib.resources
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import jinja2
 from docx.document import Document as DocumentObject
-from docxtpl import DocxTemplate
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -36,13 +37,21 @@ from .ooxml import set_core_properties
 from .wordml import blocks_xml
 
 __all__ = [
+    "LOGO_HEIGHT_MM",
     "TemplateCache",
+    "check_context",
+    "check_template",
     "context",
     "render",
     "render_bytes",
+    "render_context",
     "template_path",
     "template_variables",
 ]
+
+
+LOGO_HEIGHT_MM: Final = 20
+"""The height of a template folder's logo where a template prints ``{{ logo }}``."""
 
 
 @contextlib.contextmanager
@@ -159,20 +168,76 @@ def _set_properties(d: DocumentObject, doc: VanBan) -> None:
     set_core_properties(d, **values)
 
 
-def _fill(doc: VanBan, template: Path, cache: TemplateCache) -> DocxTemplate:
-    ctx = context(doc)
+def _extra(
+    ctx: Mapping[str, Any], variables: Mapping[str, str] | None, logo: Path | None
+) -> dict[str, Any]:
+    """The names a template may use besides the document's own: ``bien`` (every extra
+    variable), each extra variable whose name does not clash, and ``logo`` when there is one
+    (a placeholder here; :func:`_with_logo` puts the image in)."""
+    variables = dict(variables or {})
+    extra: dict[str, Any] = {}
+    if variables:
+        extra["bien"] = variables
+        extra.update({k: v for k, v in variables.items() if k not in ctx and k != "logo"})
+    if logo is not None:
+        extra["logo"] = logo
+    return extra
+
+
+def _check_variables(
+    template: Path, ctx: Mapping[str, Any], cache: TemplateCache, what: str
+) -> None:
     used = template_variables(template, cache=cache)
-    unknown = sorted(used - set(ctx) - {"noi_dung"})
+    unknown = sorted(used - set(ctx))
     if unknown:
         raise TemplateError(
-            f"Mẫu {template.name} dùng biến mà văn bản {doc.LOAI.ten} không có: "
-            f"{', '.join(unknown)}. Các biến có thể dùng: {', '.join(sorted([*ctx, 'noi_dung']))}.",
+            f"Mẫu {template.name} dùng biến mà {what} không có: "
+            f"{', '.join(unknown)}. Các biến có thể dùng: {', '.join(sorted(ctx))}.",
             unknown=unknown,
         )
+
+
+def _with_logo(tpl: DocxTemplate, ctx: dict[str, Any]) -> None:
+    logo = ctx.get("logo")
+    if isinstance(logo, Path):
+        ctx["logo"] = InlineImage(tpl, str(logo), height=Mm(LOGO_HEIGHT_MM))
+
+
+def _doc_context(
+    doc: VanBan, variables: Mapping[str, str] | None, logo: Path | None
+) -> dict[str, Any]:
+    ctx = context(doc)
+    return {**_extra(ctx, variables, logo), **ctx, "noi_dung": None}
+
+
+def check_template(
+    doc: VanBan,
+    template: Path | str,
+    *,
+    cache: TemplateCache | None = None,
+    variables: Mapping[str, str] | None = None,
+    logo: Path | None = None,
+) -> None:
+    """Refuse (:class:`~vnadmin_docs.errors.TemplateError`) a template that uses a variable
+    ``doc`` (with the extra ``variables`` and ``logo``) does not provide; renders nothing."""
+    ctx = _doc_context(doc, variables, logo)
+    _check_variables(Path(template), ctx, cache or TemplateCache(), f"văn bản {doc.LOAI.ten}")
+
+
+def _fill(
+    doc: VanBan,
+    template: Path,
+    cache: TemplateCache,
+    variables: Mapping[str, str] | None = None,
+    logo: Path | None = None,
+) -> DocxTemplate:
+    ctx = _doc_context(doc, variables, logo)
+    _check_variables(template, ctx, cache, f"văn bản {doc.LOAI.ten}")
     tpl = _Template(str(template), cache)
     d = tpl.get_docx()
     ids = style_ids(d, source=template.name)
     ctx["noi_dung"] = Markup(blocks_xml(doc.body(), ids, text_width=text_width(d.sections[-1])))
+    _with_logo(tpl, ctx)
     try:
         tpl.render(ctx, cache.environment, autoescape=True)
     except jinja2.TemplateError as exc:
@@ -180,6 +245,52 @@ def _fill(doc: VanBan, template: Path, cache: TemplateCache) -> DocxTemplate:
     add_appendices(tpl.docx, doc, ids)
     _set_properties(tpl.docx, doc)
     return tpl
+
+
+def check_context(
+    template: Path | str,
+    ctx: Mapping[str, Any],
+    *,
+    what: str,
+    cache: TemplateCache | None = None,
+    variables: Mapping[str, str] | None = None,
+    logo: Path | None = None,
+) -> None:
+    """:func:`check_template` for a template filled from a plain ``ctx`` (the cover)."""
+    full = {**_extra(ctx, variables, logo), **ctx}
+    _check_variables(Path(template), full, cache or TemplateCache(), what)
+
+
+def render_context(
+    template: Path | str,
+    ctx: Mapping[str, Any],
+    out: Path | str,
+    *,
+    what: str,
+    finish: Callable[[DocumentObject], None] | None = None,
+    cache: TemplateCache | None = None,
+    variables: Mapping[str, str] | None = None,
+    logo: Path | None = None,
+) -> Path:
+    """Fill a user template from a plain ``ctx`` (a document that is not a type of the
+    registry, e.g. the dossier's cover) in the same sandbox, after the same variable check;
+    ``finish`` may then adjust the document (its core properties). Written atomically."""
+    cache = cache or TemplateCache()
+    template = Path(template)
+    full = {**_extra(ctx, variables, logo), **ctx}
+    _check_variables(template, full, cache, what)
+    tpl = _Template(str(template), cache)
+    tpl.get_docx()
+    _with_logo(tpl, full)
+    try:
+        tpl.render(full, cache.environment, autoescape=True)
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"Không điền được mẫu {template.name}: {exc}") from exc
+    if finish is not None:
+        finish(tpl.docx)
+    with atomic_path(out) as tmp:
+        tpl.save(str(tmp))
+    return Path(out)
 
 
 @contextlib.contextmanager
@@ -197,21 +308,31 @@ def render(
     *,
     template: Path | str | None = None,
     cache: TemplateCache | None = None,
+    variables: Mapping[str, str] | None = None,
+    logo: Path | None = None,
 ) -> Path:
-    """Render ``doc`` to a .docx file at ``out`` (written atomically); returns the path."""
+    """Render ``doc`` to a .docx file at ``out`` (written atomically); returns the path.
+
+    ``variables`` are offered to the template as ``bien`` (and by name where they do not
+    clash), ``logo`` (an image file) as ``logo``."""
     with _template_for(doc, template) as path:
-        tpl = _fill(doc, path, cache or TemplateCache())
+        tpl = _fill(doc, path, cache or TemplateCache(), variables, logo)
     with atomic_path(out) as tmp:
         tpl.save(str(tmp))
     return Path(out)
 
 
 def render_bytes(
-    doc: VanBan, *, template: Path | str | None = None, cache: TemplateCache | None = None
+    doc: VanBan,
+    *,
+    template: Path | str | None = None,
+    cache: TemplateCache | None = None,
+    variables: Mapping[str, str] | None = None,
+    logo: Path | None = None,
 ) -> bytes:
-    """Render ``doc`` and return the .docx file's bytes."""
+    """Render ``doc`` and return the .docx file's bytes (see :func:`render`)."""
     with _template_for(doc, template) as path:
-        tpl = _fill(doc, path, cache or TemplateCache())
+        tpl = _fill(doc, path, cache or TemplateCache(), variables, logo)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()
