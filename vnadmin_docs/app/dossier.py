@@ -166,10 +166,24 @@ def build_dossier(
             docx.append(target)
             yield target
 
+    title = f"Hồ sơ tự đánh giá mức độ chuyển đổi số năm học {ho_so.nam_hoc}"
+    days = [p.doc.ngay.day for p in parts if isinstance(p.doc, VanBan) and p.doc.ngay.day]
+    last = max((d for d in days if d is not None), default=None)
+    toc_after = 1 if parts[0].key == "bia" else 0
+    meta = Metadata(
+        title=f"{title} - {ho_so.co_quan.ten}",
+        author=ho_so.co_quan.ten,
+        subject=f"Tự đánh giá theo {bo.nguon}",
+        keywords=f"chuyển đổi số, tự đánh giá, {bo.ma}, {ho_so.nam_hoc}",
+        date=None if last is None else datetime(*last.timetuple()[:3], tzinfo=VIETNAM),
+    )
+    date = None if meta.date is None else meta.date.isoformat()
+    described = {"metadata": {**dataclasses.asdict(meta), "date": date},
+                 "toc_subtitle": f"{title} - {ho_so.co_quan.ten}"}  # fmt: skip
     if converter is None:
         for _ in rendered():
             pass
-        record(docx, source=source)
+        record(docx, source=source, dossier=described)
         return DossierResult(tuple(parts), tuple(docx), scorecard, None)
     if font is None:
         raise ConversionError("Cần phông chữ (TocFont) để vẽ trang mục lục của hồ sơ")
@@ -180,17 +194,6 @@ def build_dossier(
             progress=lambda s: progress(f"LibreOffice đang chuyển sang PDF… {s:.0f} giây"),
         )
         progress("Đang ghép hồ sơ PDF")
-        title = f"Hồ sơ tự đánh giá mức độ chuyển đổi số năm học {ho_so.nam_hoc}"
-        days = [p.doc.ngay.day for p in parts if isinstance(p.doc, VanBan) and p.doc.ngay.day]
-        last = max((d for d in days if d is not None), default=None)
-        toc_after = 1 if parts[0].key == "bia" else 0
-        meta = Metadata(
-            title=f"{title} - {ho_so.co_quan.ten}",
-            author=ho_so.co_quan.ten,
-            subject=f"Tự đánh giá theo {bo.nguon}",
-            keywords=f"chuyển đổi số, tự đánh giá, {bo.ma}, {ho_so.nam_hoc}",
-            date=None if last is None else datetime(*last.timetuple()[:3], tzinfo=VIETNAM),
-        )
         assembled = assemble(
             [PartPdf(p.title, p.label, pdf) for p, pdf in zip(parts, pdfs, strict=True)],
             outdir / PDF_NAME,
@@ -207,9 +210,6 @@ def build_dossier(
     )
     listed.insert(toc_after, (toc, 1))
     files = write_metadata(assembled.path, listed, title=f"{title} - {ho_so.co_quan.ten}")
-    described = {"metadata": {**dataclasses.asdict(meta), "date": None if meta.date is None
-                              else meta.date.isoformat()},
-                 "toc_subtitle": f"{title} - {ho_so.co_quan.ten}"}  # fmt: skip
     record([*docx, assembled.path, *files], source=source, dossier=described)
     return DossierResult(tuple(parts), tuple(docx), scorecard, assembled, files)
 

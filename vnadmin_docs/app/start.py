@@ -75,6 +75,8 @@ def _assessment(bo: BoChiSo, don_vi: str, nam_hoc: str, bo_chi_so: str) -> str:
         f"nam_hoc: {nam_hoc}",
         "# bo_chi_so: mã bộ chỉ số (xem: vnadmin-docs criteria) hoặc đường dẫn tệp bộ chỉ số",
         f"bo_chi_so: {bo_chi_so}",
+        "# ket_qua: dữ kiện của từng mã; các giá trị dưới đây đều là 'chưa có' (0 điểm hoặc bậc",
+        "# thấp nhất), cần sửa theo thực tế",
         "ket_qua:",
     ]
     for nhom in bo.nhom:
@@ -146,9 +148,11 @@ bien_ban:
   bat_dau: 2025-03-10T08:00
   ket_thuc: 2025-03-10T10:30
   dia_diem: Phòng họp Hội đồng sư phạm, {don_vi}
-# bao_cao, to_trinh, quyet_dinh: số và ngày của từng văn bản (sau ngày họp)
+# bao_cao: số và ngày của Báo cáo kết quả tự đánh giá (sau ngày họp)
 bao_cao: {{so: 2, ngay: 2025-03-11}}
+# to_trinh: số và ngày của Tờ trình đề nghị công nhận (sau báo cáo)
 to_trinh: {{so: 3, ngay: 2025-03-11}}
+# quyet_dinh: số và ngày của Quyết định phê duyệt kết quả (sau tờ trình)
 quyet_dinh: {{so: 4, ngay: 2025-03-12}}
 # can_cu: căn cứ bổ sung (ví dụ kế hoạch của Phòng), mỗi dòng một căn cứ
 can_cu: []
@@ -189,8 +193,9 @@ co_quan_cap_tren: {cap_tren}
 nguoi_ky: {{chuc_vu: {chuc_vu}, ho_ten: Lê Văn Cường}}
 # lien_he: người liên hệ khi các đơn vị cần hỏi
 lien_he: {{ho_ten: Phạm Thị Dung, chuc_vu: Chuyên viên, email: dungpt@example.edu.vn, dien_thoai: "0912345678"}}
-# ke_hoach, cong_van: số và ngày của kế hoạch và công văn
+# ke_hoach: số và ngày của kế hoạch
 ke_hoach: {{so: null, ngay: 2025-03}}
+# cong_van: số và ngày của công văn gửi các đơn vị
 cong_van: {{so: null, ngay: 2025-03}}
 # bao_cao_tong_hop: số và ngày của báo cáo tổng hợp (khi chạy aggregate)
 bao_cao_tong_hop: {{so: null, ngay: 2025-06}}
