@@ -149,10 +149,15 @@ def test_assemble_puts_the_edit_into_the_pdf(tmp_path: Path, soffice: str) -> No
     joined = " ".join(" ".join(pages).split())
     assert " ".join(EDIT.split()) in joined
     assert [item.title for item in reader.outline] == [
-        TITLES["bia"], "Mục lục", TITLES["to_trinh"], TITLES["bien_ban"], TITLES["bao_cao"]
+        TITLES["bia"],
+        "Mục lục",
+        TITLES["to_trinh"],
+        TITLES["bien_ban"],
+        TITLES["bao_cao"],
     ]
     labels = reader.page_labels
     assert labels[0] == "Bìa" and labels[1] == "Mục lục" and labels[-1].startswith("Báo cáo")
+    assert reader.metadata is not None
     assert "Trường THCS Quyết Tiến" in str(reader.metadata.title)
     # the edited part's page is in the mục lục's page count; the manifest knows the new PDF
     assert "MỤC LỤC" in pages[1]
