@@ -161,6 +161,9 @@ def test_assemble_puts_the_edit_into_the_pdf(tmp_path: Path, soffice: str) -> No
     assert "Trường THCS Quyết Tiến" in str(reader.metadata.title)
     # the edited part's page is in the mục lục's page count; the manifest knows the new PDF
     assert "MỤC LỤC" in pages[1]
+    from vnadmin_docs.pdf.pdfa_check import check_pdfa
+
+    assert check_pdfa(out / "ho-so.pdf") == []  # PDF/A-2b, as the dossier build makes it
     manifest = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
     assert manifest["files"]["ho-so.pdf"]["sha256"] == sha256(out / "ho-so.pdf")
     # assembling did not make the edit look like the build's own: a rebuild still refuses
