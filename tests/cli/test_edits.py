@@ -166,6 +166,11 @@ def test_assemble_puts_the_edit_into_the_pdf(tmp_path: Path, soffice: str) -> No
     assert check_pdfa(out / "ho-so.pdf") == []  # PDF/A-2b, as the dossier build makes it
     manifest = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
     assert manifest["files"]["ho-so.pdf"]["sha256"] == sha256(out / "ho-so.pdf")
+    # a ho-so.pdf changed since (signed, say) is not overwritten by assemble either
+    with (out / "ho-so.pdf").open("ab") as handle:
+        handle.write(b"\n% signed\n")
+    code, _, err = _run("assemble", str(out))
+    assert code == 2 and "ho-so.pdf đã được sửa" in err
     # assembling did not make the edit look like the build's own: a rebuild still refuses
     assert _run("dossier", str(source), "-o", str(out), "--docx-only")[0] == 2
     assert "Đã tạo" in text

@@ -29,7 +29,7 @@ from ..pdf.assemble import Assembled, Metadata, PartPdf, assemble
 from ..word.ooxml import core_property
 from .context import Context
 from .dossier import write_metadata_data
-from .manifest import Manifest, record
+from .manifest import Manifest, guard, record
 
 __all__ = ["FolderAssembly", "assemble_folder", "find_parts"]
 
@@ -128,9 +128,11 @@ def assemble_folder(
     *,
     context: Context,
     progress: Callable[[str], None] = lambda message: None,
+    overwrite: bool = False,
 ) -> FolderAssembly:
     """Convert the dossier parts in ``folder`` (as they are now) and assemble ``ho-so.pdf``
-    there; the context's converter and mục lục font are needed."""
+    there; the context's converter and mục lục font are needed. A ``ho-so.pdf`` changed since
+    it was built (signed, say) stops it before anything is written, unless ``overwrite``."""
     if not folder.is_dir():
         raise InputError([Problem("", "không tìm thấy thư mục hồ sơ")], source=str(folder))
     parts, notes = find_parts(folder)
@@ -139,6 +141,9 @@ def assemble_folder(
         raise InputError([problem], source=str(folder))
     if context.converter is None or context.font is None:
         raise ConversionError("Cần LibreOffice và phông chữ mục lục để ghép hồ sơ PDF")
+    pdf = folder / PDF_NAME
+    guard([pdf, *(pdf.with_suffix(x) for x in (".metadata.json", ".metadata.xml"))],
+          overwrite=overwrite)  # fmt: skip
     manifest = Manifest.read(folder)
     meta, subtitle = _metadata(manifest, parts)
     toc_after = 1 if parts[0][0] == "bia" else 0

@@ -63,6 +63,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument(
         "--timeout", type=float, default=300, help="giới hạn thời gian LibreOffice (giây)"
     )
+    add_overwrite_option(p, "--force")
     p.set_defaults(handler=_assemble)
 
 
@@ -137,7 +138,8 @@ def _assemble(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     converter = LibreOfficeConverter(find_soffice(), timeout=args.timeout, profiles=profiles())
     context = Context(converter=converter, font=TocFont(*toc_font()))
     progress = Progress(err)
-    result = assemble_folder(args.thu_muc, context=context, progress=progress)
+    result = assemble_folder(args.thu_muc, context=context, progress=progress,
+                             overwrite=args.ghi_de)  # fmt: skip
     progress.done()
     for note in result.notes:
         print(note, file=err)
