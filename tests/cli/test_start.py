@@ -86,6 +86,7 @@ def test_criteria_plain_and_json() -> None:
         assert f" {code_}  " in text
     assert "Tối đa 24 điểm, mỗi chức năng triển khai tối đa 6 điểm" in text
     assert "[điều kiện bắt buộc: đạt/chưa đạt]" in text and "mức 3" in text
+    assert "(ghi trong tệp tự đánh giá: chon: một trong " in text
     code, raw, _ = _run("criteria", BO_CHI_SO_MAC_DINH, "--json")
     data = json.loads(raw)
     codes = {tc["ma"] for g in data["nhom"] for tc in g["tieu_chi"]}

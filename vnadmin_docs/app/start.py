@@ -283,7 +283,7 @@ def write_starter(folder: Path, files: dict[str, str], *, extra: Sequence[str] =
 
 
 def _rule(rule: QuyTac, toi_da: Decimal) -> dict[str, Any]:
-    return {"loai": rule.loai, "mo_ta": describe(rule, toi_da)}
+    return {"loai": rule.loai, "mo_ta": describe(rule, toi_da), "cach_ghi": _default_fact(rule)[1]}
 
 
 def criteria(bo: BoChiSo) -> dict[str, Any]:

@@ -114,19 +114,20 @@ def _criteria(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             else:
                 print(f"  {tc['ma']}  {tc['noi_dung']} (tối đa {tc['toi_da']} điểm)", file=out)
             if "quy_tac" in tc:
-                _rule_lines(tc["quy_tac"]["mo_ta"], "        ", out)
+                _rule_lines(tc["quy_tac"], "        ", out)
             for m in tc.get("muc_do", []):
                 print(f"        mức {m['muc']}: {m['khoang']}", file=out)
             for item in tc["chi_bao"]:
                 print(f"    {item['ma']}  {item['noi_dung']} (tối đa {item['toi_da']} điểm)",
                       file=out)  # fmt: skip
-                _rule_lines(item["quy_tac"]["mo_ta"], "          ", out)
+                _rule_lines(item["quy_tac"], "          ", out)
     return EXIT_OK
 
 
-def _rule_lines(text: str, indent: str, out: TextIO) -> None:
-    for line in text.splitlines():
+def _rule_lines(rule: dict[str, str], indent: str, out: TextIO) -> None:
+    for line in rule["mo_ta"].splitlines():
         print(f"{indent}{line}", file=out)
+    print(f"{indent}(ghi trong tệp tự đánh giá: {rule['cach_ghi']})", file=out)
 
 
 def _assemble(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
