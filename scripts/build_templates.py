@@ -27,7 +27,7 @@ from docx.text.paragraph import Paragraph
 
 from vnadmin_docs.model import document_keys
 from vnadmin_docs.vn import nd30
-from vnadmin_docs.word.ooxml import bottom_rule, mark_size
+from vnadmin_docs.word.ooxml import bottom_rule, mark_size, set_core_properties
 
 FONT = nd30.FONT
 TEXT_WIDTH_CM = nd30.TEXT_WIDTH_CM
@@ -347,16 +347,14 @@ def build(loai: str) -> DocumentObject:
         bien_ban_signatures(doc)
     else:
         signature_block(doc)
-    props = doc.core_properties
     fixed = datetime(2025, 1, 1)
-    props.author = ""
-    props.last_modified_by = ""
-    props.title = ""
-    props.comments = "vnadmin_docs template (Nghị định 30/2020/NĐ-CP)"
-    props.created = fixed
-    props.modified = fixed
-    props.revision = 1
-    props.language = "vi-VN"
+    # with the namespaces spelled out: importing the package loads docxtpl, whose docxcompose
+    # rebinds python-docx's "cp" prefix (see word/ooxml.py)
+    set_core_properties(
+        doc, author="", last_modified_by="", title="", created=fixed, modified=fixed,
+        comments="vnadmin_docs template (Nghị định 30/2020/NĐ-CP)", revision="1",
+        language="vi-VN",
+    )  # fmt: skip
     trim(doc)
     return doc
 

@@ -49,7 +49,7 @@ MAY_IMPORT = {
 
 ONLY_IN = {
     "docxtpl": {"word.render"},
-    "jinja2": {"word.render"},
+    "jinja2": {"word.render", "word.sandbox"},
     "subprocess": {"pdf.libreoffice", "pdf.warm"},
     "pypdf": {"pdf.*"},
     "pyhanko": {"pdf.sign", "pdf.verify", "pdf.appearance", "pdf.signed"},

@@ -9,6 +9,8 @@ One root, a shallow tree, and the data a caller needs on the exception itself::
     ├── InvalidValueError   a value object refused its value (a date, a số/ký hiệu, a number
     │                       in words); also a ``ValueError``
     ├── TemplateError       a template that does not fit the model (``unknown``)
+    ├── EditedFilesError    a rebuild would overwrite files edited since they were built
+    │                       (``files``)
     ├── ConversionError     LibreOffice failed, hung or is missing (``output``)
     │   └── UnoUnavailableError   the warm mode's UNO bindings are missing
     └── OutputError         an output cannot be written (a full disk, a size limit, no right
@@ -25,6 +27,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "ConversionError",
+    "EditedFilesError",
     "InputError",
     "InvalidValueError",
     "Loc",
@@ -129,6 +132,19 @@ class TemplateError(VnAdminError):
     def __init__(self, message: str, *, unknown: Sequence[str] = ()) -> None:
         self.unknown = tuple(unknown)
         super().__init__(message)
+
+
+class EditedFilesError(VnAdminError):
+    """A build would overwrite files changed since the last build wrote them (their hash
+    differs from the folder's manifest); ``files`` are their names. Nothing was written."""
+
+    def __init__(self, files: Sequence[str]) -> None:
+        self.files = tuple(files)
+        names = ", ".join(self.files)
+        super().__init__(
+            f"Tệp {names} đã được sửa sau lần tạo trước; dùng --ghi-de để ghi đè "
+            "(hoặc chép tệp đã sửa ra chỗ khác trước)"
+        )
 
 
 class ConversionError(VnAdminError):

@@ -47,6 +47,12 @@ class BatchOptions:
     profiles: str | None
     timeout: float = 300.0
     docx_only: bool = False
+    templates: str | None = None
+    """A template folder for every school (``--mau``)."""
+    variables: tuple[tuple[str, str], ...] = ()
+    """Extra template variables for every school (``--bien``)."""
+    overwrite: bool = False
+    """Overwrite parts edited since the last build (``--ghi-de``)."""
 
 
 @dataclass(frozen=True)
@@ -139,13 +145,17 @@ def _close_worker() -> None:
 
 def build_one(source: str, outdir: str, options: BatchOptions) -> BatchOutcome:
     """Build one school's dossier (runs in a worker); never raises for a school's own problems."""
+    from ..word.folder import TemplateFolder
     from .dossier import build_dossier
     from .loading import load_dossier
 
     try:
         context = _context(options)
         dossier = load_dossier(Path(source), context=context)
-        result = build_dossier(dossier, Path(outdir), context=context)
+        folder = Path(options.templates) if options.templates else None
+        templates = TemplateFolder(folder, dict(options.variables))
+        result = build_dossier(dossier, Path(outdir), context=context, templates=templates,
+                               overwrite=options.overwrite, source=source)  # fmt: skip
     except VnAdminError as exc:
         return BatchOutcome(source, outdir, "failed", str(exc))
     except OSError as exc:

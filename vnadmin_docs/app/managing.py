@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,9 +13,11 @@ from ..errors import InputError, Problem
 from ..io.files import load_data
 from ..io.form import is_form
 from ..io.results import SchoolProblems, read_result_rows, read_scorecard_json
-from ..word.render import render
+from ..word.folder import TemplateFolder
+from ..word.render import check_template, render
 from .context import Context
 from .loading import load_assessment, load_dossier, load_plan
+from .manifest import guard, record
 from .numbering import RegisterNumbers
 
 __all__ = ["build_plan", "load_school_results"]
@@ -25,22 +28,37 @@ def build_plan(
     outdir: Path,
     *,
     context: Context | None = None,
+    templates: TemplateFolder | None = None,
+    overwrite: bool = False,
     numbers: RegisterNumbers | None = None,
 ) -> list[Path]:
-    """The plan kit of a managing body's plan input: ``ke-hoach.docx`` and ``cong-van.docx``;
-    numbers written ``so: auto`` come from ``numbers`` (the outgoing register), recorded as
-    issued once both files are written, given back if writing fails."""
+    """The plan kit of a managing body's plan input: ``ke-hoach.docx`` and ``cong-van.docx``.
+
+    ``templates``: a template folder and extra variables (with the input's ``bien``), every
+    folder template checked first; a document edited since the last build stops the build
+    before anything is written unless ``overwrite`` (see :mod:`.manifest`). Numbers written
+    ``so: auto`` come from ``numbers`` (the outgoing register), recorded as issued once both
+    files are written, given back if writing fails."""
     context = context or Context()
-    if numbers is None:
-        plan, sets = load_plan(path, context=context)
-        return [render(doc, outdir / f"{name}.docx", cache=context.templates)
-                for name, doc in plan_documents(plan, sets)]  # fmt: skip
-    with numbers.guard():
+    folder = templates or TemplateFolder()
+    with numbers.guard() if numbers is not None else contextlib.nullcontext():
         plan, sets = load_plan(path, context=context, numbers=numbers)
-        kit = plan_documents(plan, sets)
-        written = [render(doc, outdir / f"{name}.docx", cache=context.templates)
-                   for name, doc in kit]  # fmt: skip
-    numbers.issue({doc.so: doc for _, doc in kit if doc.so is not None})
+        variables = {**plan.bien, **folder.variables}
+        documents = [(outdir / f"{name}.docx", doc) for name, doc in plan_documents(plan, sets)]
+        guard([target for target, _ in documents], overwrite=overwrite)
+        for _, doc in documents:
+            template = folder.template(doc.LOAI.key)
+            if template is not None:
+                check_template(doc, template, cache=context.templates, variables=variables,
+                               logo=folder.logo)  # fmt: skip
+        written = [
+            render(doc, target, template=folder.template(doc.LOAI.key), cache=context.templates,
+                   variables=variables, logo=folder.logo)
+            for target, doc in documents
+        ]  # fmt: skip
+        record(written, source=path)
+    if numbers is not None:
+        numbers.issue({doc.so: doc for _, doc in documents if doc.so is not None})
     return written
 
 

@@ -27,7 +27,7 @@ from typing import Final, TextIO
 from .. import __version__
 from .._atomic import os_error_message
 from ..errors import ConversionError, InputError, OutputError, TemplateError, VnAdminError
-from . import documents, dossier, managing, register, sign
+from . import documents, dossier, managing, register, sign, start
 from ._common import EXIT_BUG, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from ._vi import Parser
 
@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     dossier.add_parsers(sub)
     managing.add_parsers(sub)
     sign.add_parsers(sub)
+    start.add_parsers(sub)
     register.add_parser(sub).set_defaults(handler=register.run)
     p = sub.add_parser("completion", help="in đoạn lệnh tự hoàn thành cho shell (bash, zsh, tcsh)")
     p.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="loại shell")

@@ -45,6 +45,10 @@ def add_parsers(sub: Any) -> None:
         help="đính kèm bảng phân công, hướng dẫn theo tiêu chí làm phụ lục",
     )
     add_register_option(p)
+    p.add_argument(
+        "--ghi-de", "--force", dest="ghi_de", action="store_true",
+        help="ghi đè tệp đã được sửa sau lần tạo trước",
+    )  # fmt: skip
     p.set_defaults(handler=_render)
 
     p = sub.add_parser("score", help="chấm điểm mức độ chuyển đổi số từ tệp tự đánh giá")
@@ -77,7 +81,7 @@ def add_parsers(sub: Any) -> None:
     p.set_defaults(handler=_schema)
 
     p = sub.add_parser("template", help="xuất mẫu .docx có sẵn để chỉnh sửa trong Word")
-    p.add_argument("loai", choices=document_keys(), help="loại văn bản")
+    p.add_argument("loai", choices=[*document_keys(), "bia"], help="loại văn bản (bia: bìa hồ sơ)")
     p.add_argument("-o", "--output", type=Path, required=True, help="tệp .docx cần tạo")
     p.set_defaults(handler=_template)  # fmt: skip
 
@@ -97,6 +101,7 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _render_one(args: argparse.Namespace, out: TextIO, numbers: Any) -> VanBan:
     from ..app.context import Context
     from ..app.loading import load_assessment, load_assignment, load_numbered_document
+    from ..app.manifest import guard, record
     from ..compose.tables import dinh_kem_bang_diem, phu_luc_phan_cong
     from ..model import BaoCao
     from ..word.render import render
@@ -104,6 +109,7 @@ def _render_one(args: argparse.Namespace, out: TextIO, numbers: Any) -> VanBan:
     target = args.output or args.input.with_suffix(".docx")
     inputs = [args.input, args.bang_diem, args.phan_cong, args.template]
     refuse_overwrite(inputs, [target])
+    guard([target], overwrite=args.ghi_de)
     context = Context()
     doc = load_numbered_document(args.input, context=context, numbers=numbers)
     if args.bang_diem is not None:
@@ -116,6 +122,7 @@ def _render_one(args: argparse.Namespace, out: TextIO, numbers: Any) -> VanBan:
         bang, bo = load_assignment(args.phan_cong, context=context)
         doc = dataclasses.replace(doc, phu_luc=[*doc.phu_luc, phu_luc_phan_cong(bang, bo)])
     render(doc, target, template=args.template, cache=context.templates)
+    record([target], source=args.input)
     print(f"Đã tạo {target}", file=out)
     return doc
 
@@ -221,9 +228,13 @@ def _template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .._atomic import write_atomic
     from ..vn.numbering import LoaiVanBan
     from ..word.render import template_path
+    from ..word.standalone import cover_template
 
     refuse_overwrite([], [args.output])
-    with template_path(LoaiVanBan.parse(args.loai)) as source:
-        write_atomic(args.output, source.read_bytes())
+    if args.loai == "bia":
+        cover_template(args.output)
+    else:
+        with template_path(LoaiVanBan.parse(args.loai)) as source:
+            write_atomic(args.output, source.read_bytes())
     print(f"Đã xuất mẫu {args.loai} ra {args.output}", file=out)
     return EXIT_OK

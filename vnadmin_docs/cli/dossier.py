@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -22,6 +23,7 @@ from ._common import (
     toc_font,
     workers,
 )
+from .start import add_overwrite_option, add_template_options, template_folder
 
 __all__ = ["add_parsers"]
 
@@ -43,6 +45,8 @@ def add_parsers(sub: Any) -> None:
         help="chạy LibreOffice một lần sau khi tạo văn bản, không khởi động sẵn",
     )
     add_register_option(p)
+    add_template_options(p)
+    add_overwrite_option(p, "--force")
     p.set_defaults(handler=_dossier)
 
     p = sub.add_parser("batch", help="tạo hồ sơ của nhiều cơ sở giáo dục song song")
@@ -64,6 +68,8 @@ def add_parsers(sub: Any) -> None:
         default=300,
         help="giới hạn thời gian LibreOffice (giây)",
     )
+    add_template_options(p)
+    add_overwrite_option(p)
     p.set_defaults(handler=_batch)  # fmt: skip
 
 
@@ -110,18 +116,18 @@ def _build_one(
         )
         context.font = TocFont(*toc_font())
     progress = Progress(err)
+    templates = template_folder(args)
+    build = functools.partial(build_dossier, dossier, args.output, context=context,
+                              progress=progress, templates=templates, overwrite=args.ghi_de,
+                              source=args.input)  # fmt: skip
     try:
-        result = build_dossier(
-            dossier, args.output, converter=converter, context=context, progress=progress
-        )
+        result = build(converter=converter)
     except UnoUnavailableError:
         if warm is None:
             raise
         print("Không dùng được LibreOffice chạy sẵn; chạy LibreOffice một lần.", file=err)
         once = LibreOfficeConverter(find_soffice(), timeout=args.timeout, profiles=profiles())
-        result = build_dossier(
-            dossier, args.output, converter=once, context=context, progress=progress
-        )
+        result = build(converter=once)
     progress.done()
     for path in result.docx:
         print(f"Đã tạo {path}", file=out)
@@ -149,6 +155,8 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     options = BatchOptions(
         soffice=find_soffice(), uno_python=find_uno_python(), font=font,
         profiles=str(profiles()), timeout=args.timeout, docx_only=args.docx_only,
+        templates=str(args.mau) if args.mau else None, overwrite=args.ghi_de,
+        variables=tuple(template_folder(args).variables.items()),
     )  # fmt: skip
     total = len(args.inputs)
     done = 0

@@ -17,6 +17,7 @@ from ._common import (
     profiles,
     refuse_overwrite,
 )
+from .start import add_overwrite_option, add_template_options, template_folder
 
 __all__ = ["add_parsers"]
 
@@ -28,6 +29,8 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("input", type=Path, help="tệp kế hoạch triển khai (.yaml/.json)")
     p.add_argument("-o", "--output", type=Path, required=True, help="thư mục kết quả")
     add_register_option(p)
+    add_template_options(p)
+    add_overwrite_option(p, "--force")
     p.set_defaults(handler=_plan)
 
     p = sub.add_parser("aggregate", help="tổng hợp kết quả nhiều cơ sở giáo dục")
@@ -54,7 +57,9 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     output_folder(args.output)
     with open_numbers(args.so_dang_ky) as numbers:
-        for target in build_plan(args.input, args.output, numbers=numbers):
+        built = build_plan(args.input, args.output, templates=template_folder(args),
+                           overwrite=args.ghi_de, numbers=numbers)  # fmt: skip
+        for target in built:
             print(f"Đã tạo {target}", file=out)
     return EXIT_OK
 

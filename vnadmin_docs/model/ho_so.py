@@ -100,6 +100,8 @@ class HoSo(Record):
     bo_sung: BoSung = field(default_factory=BoSung)
     thu_tu: list[PartKey] = field(default_factory=lambda: list(DEFAULT_ORDER))
     """The order of the parts in the bound dossier."""
+    bien: dict[str, str] = field(default_factory=dict)
+    """Extra template variables for every document (``{{ bien.KEY }}``; see ``--mau``)."""
 
     def __post_init__(self) -> None:
         super().__post_init__()

@@ -88,6 +88,8 @@ class KeHoachTrienKhai(Record):
     noi_nhan: list[str] = field(default_factory=list)
     phan_cong: dict[str, PhanCong] = field(default_factory=dict)
     don_vi_soan_thao: str | None = None
+    bien: dict[str, str] = field(default_factory=dict)
+    """Extra template variables for every document (``{{ bien.KEY }}``; see ``--mau``)."""
 
     def cap_hoc(self) -> list[str]:
         """The school levels of the plan's schools, in reporting order."""

@@ -83,6 +83,7 @@ _CORE: Final = {
     "keywords": f"{{{_CP}}}keywords",
     "category": f"{{{_CP}}}category",
     "last_modified_by": f"{{{_CP}}}lastModifiedBy",
+    "revision": f"{{{_CP}}}revision",
     "created": f"{{{_DCTERMS}}}created",
     "modified": f"{{{_DCTERMS}}}modified",
 }
@@ -97,7 +98,7 @@ def _core_element(document: Any) -> Any:
 
 def set_core_properties(document: Any, **values: str | datetime) -> None:
     """Set core properties (``title``, ``subject``, ``author``, ``comments``, ``language``,
-    ``keywords``, ``category``, ``last_modified_by``, ``created``, ``modified``) of a
+    ``keywords``, ``category``, ``last_modified_by``, ``revision``, ``created``, ``modified``) of a
     python-docx document; dates are written as W3CDTF."""
     from lxml import etree
 

@@ -7,7 +7,7 @@ the model does not provide is rejected before anything is rendered. What a templ
 the document's own :meth:`~vnadmin_docs.model.VanBan.context`; its body is the document's
 :meth:`~vnadmin_docs.model.VanBan.body`, written by :mod:`.wordml`.
 
-A user template is filled within limits (:class:`_Environment`): no loader (``include``,
+A user template is filled within limits (:mod:`.sandbox`): no loader (``include``,
 ``import`` and ``extends`` are refused), no ``lipsum``/``cycler``/``joiner``/``namespace``,
 ranges capped (:data:`MAX_LOOP_ITEMS` items over all of a render's ranges), ``*`` and ``**``
 capped (:data:`MAX_OUTPUT_CHARS`, exponents ≤ 100), no numeric argument above
@@ -28,17 +28,16 @@ import importlib.resources
 import io
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import jinja2
 from docx.document import Document as DocumentObject
-from docxtpl import DocxTemplate
-from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup, escape
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from markupsafe import Markup
 
 from .._atomic import write_atomic
 from ..errors import TemplateError
@@ -46,19 +45,25 @@ from ..model import REGISTRY, VanBan
 from ..vn.numbering import LoaiVanBan
 from .appendix import add_appendices, style_ids, text_width
 from .ooxml import set_core_properties
+from .sandbox import TemplateCache, memo
 from .wordml import blocks_xml
 
 __all__ = [
-    "MAX_ARGUMENT",
-    "MAX_LOOP_ITEMS",
-    "MAX_OUTPUT_CHARS",
+    "LOGO_HEIGHT_MM",
     "TemplateCache",
+    "check_context",
+    "check_template",
     "context",
     "render",
     "render_bytes",
+    "render_context",
     "template_path",
     "template_variables",
 ]
+
+
+LOGO_HEIGHT_MM: Final = 20
+"""The height of a template folder's logo where a template prints ``{{ logo }}``."""
 
 
 @contextlib.contextmanager
@@ -77,135 +82,6 @@ def context(doc: VanBan) -> dict[str, Any]:
     return doc.context()
 
 
-MAX_OUTPUT_CHARS: Final = 5_000_000
-"""The most characters a template may print, or build with ``*``, in one render."""
-MAX_LOOP_ITEMS: Final = 100_000
-"""The most items all of a render's ``range`` calls may give together."""
-MAX_ARGUMENT: Final = 100_000
-"""The largest number passed to a filter or a method (a width, a count)."""
-
-
-def _finalize(value: Any) -> Markup:
-    """What a template prints: escaped for XML, and with braces as character references,
-    because docxtpl turns ``{_{`` and the like in its output into ``{{``."""
-    return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
-
-
-def _no_big_numbers(args: Any) -> None:
-    for a in args:
-        if isinstance(a, int | float) and not isinstance(a, bool) and abs(a) > MAX_ARGUMENT:
-            raise SecurityError(f"số {a} quá lớn cho mẫu văn bản (tối đa {MAX_ARGUMENT})")
-
-
-class _RefusingLoader(jinja2.BaseLoader):
-    """A loader that refuses: a template is one file, it includes nothing."""
-
-    def get_source(self, environment: Any, template: str) -> Any:
-        raise SecurityError(
-            f"mẫu văn bản không được dùng include/import/extends ('{template}'): "
-            "hãy chép nội dung vào chính mẫu"
-        )
-
-
-_T = TypeVar("_T")
-
-
-def _memo(cache: dict[Any, _T], key: Any, make: Callable[[], _T]) -> _T:
-    """``cache[key]``, made first if missing; emptied when it holds 256 entries (a long-lived
-    process that renders many user templates)."""
-    found = cache.get(key)
-    if found is None:
-        if len(cache) >= 256:
-            cache.clear()
-        found = cache[key] = make()
-    return found
-
-
-class _Environment(SandboxedEnvironment):
-    """The sandbox templates are filled in, keeping each compiled template by its source text:
-    docxtpl compiles the body, headers and footers on every render, and a batch renders the
-    same templates for every school."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def __init__(self) -> None:
-        super().__init__(
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            finalize=self._count,
-            loader=_RefusingLoader(),
-        )
-        self._compiled: dict[str, jinja2.Template] = {}
-        self.printed = 0
-        self.looped = 0
-        for name in ("lipsum", "cycler", "joiner", "namespace", "dict"):
-            self.globals.pop(name, None)
-        self.globals["range"] = self._range
-        for name, f in list(self.filters.items()):
-            self.filters[name] = self._guarded(f)
-
-    def start(self) -> None:
-        """Reset the budgets before a render."""
-        self.printed = self.looped = 0
-
-    def _count(self, value: Any) -> Markup:
-        out = _finalize(value)
-        self.printed += len(out)
-        if self.printed > MAX_OUTPUT_CHARS:
-            raise SecurityError(f"mẫu in ra quá nhiều (quá {MAX_OUTPUT_CHARS} ký tự)")
-        return out
-
-    def _range(self, *args: int) -> range:
-        _no_big_numbers(args)
-        items = range(*args)
-        self.looped += len(items)
-        if self.looped > MAX_LOOP_ITEMS:
-            raise SecurityError(f"mẫu lặp quá nhiều lần (quá {MAX_LOOP_ITEMS})")
-        return items
-
-    @staticmethod
-    def _guarded(f: Any) -> Any:
-        def guarded(*args: Any, **kwargs: Any) -> Any:
-            _no_big_numbers([*args[1:], *kwargs.values()])
-            return f(*args, **kwargs)
-
-        for attr in ("jinja_pass_arg",):
-            if hasattr(f, attr):
-                setattr(guarded, attr, getattr(f, attr))
-        return guarded
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**":
-            _no_big_numbers([left])
-            if not isinstance(right, int | float) or right > 100:
-                raise SecurityError("lũy thừa quá lớn trong mẫu văn bản")
-        elif operator == "*":
-            seq, n = (left, right) if isinstance(right, int) else (right, left)
-            sized = isinstance(seq, str | list | tuple) and isinstance(n, int)
-            if sized and len(seq) * n > MAX_OUTPUT_CHARS:
-                raise SecurityError("chuỗi tạo bằng phép nhân quá dài trong mẫu văn bản")
-        return super().call_binop(context, operator, left, right)
-
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        _no_big_numbers([*args, *kwargs.values()])
-        return super().call(__context, __obj, *args, **kwargs)
-
-    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
-        if globals is not None or template_class is not None or not isinstance(source, str):
-            return super().from_string(source, globals, template_class)
-        return _memo(self._compiled, source, lambda: super(_Environment, self).from_string(source))
-
-
-class TemplateCache:
-    """What rendering keeps between documents: the sandbox with its compiled templates,
-    docxtpl's cleaned-up XML of each template part, and each template file's variables."""
-
-    def __init__(self) -> None:
-        self.environment = _Environment()
-        self.patched: dict[str, str] = {}
-        self.variables: dict[tuple[str, float, int], frozenset[str]] = {}
-
-
 class _Template(DocxTemplate):  # type: ignore[misc]
     """docxtpl's template, with the clean-up of each part's XML before Jinja reads it (a pure
     function of that XML, and a third of docxtpl's work) done once per template part, and
@@ -217,7 +93,7 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         self._cache = cache
 
     def patch_xml(self, src_xml: str) -> str:
-        return _memo(
+        return memo(
             self._cache.patched, src_xml, lambda: str(super(_Template, self).patch_xml(src_xml))
         )
 
@@ -274,35 +150,98 @@ def _set_properties(d: DocumentObject, doc: VanBan) -> None:
     set_core_properties(d, **values)
 
 
-def _fill(doc: VanBan, template: Path, cache: TemplateCache) -> DocxTemplate:
-    ctx = context(doc)
+def _extra(
+    ctx: Mapping[str, Any], variables: Mapping[str, str] | None, logo: Path | None
+) -> dict[str, Any]:
+    """The names a template may use besides the document's own: ``bien`` (every extra
+    variable), each extra variable whose name does not clash, and ``logo`` when there is one
+    (a placeholder here; :func:`_with_logo` puts the image in)."""
+    variables = dict(variables or {})
+    extra: dict[str, Any] = {}
+    if variables:
+        extra["bien"] = variables
+        extra.update({k: v for k, v in variables.items() if k not in ctx and k != "logo"})
+    if logo is not None:
+        extra["logo"] = logo
+    return extra
+
+
+def _check_variables(
+    template: Path, ctx: Mapping[str, Any], cache: TemplateCache, what: str
+) -> None:
     used = template_variables(template, cache=cache)
-    unknown = sorted(used - set(ctx) - {"noi_dung"})
+    unknown = sorted(used - set(ctx))
     if unknown:
         raise TemplateError(
-            f"Mẫu {template.name} dùng biến mà văn bản {doc.LOAI.ten} không có: "
-            f"{', '.join(unknown)}. Các biến có thể dùng: {', '.join(sorted([*ctx, 'noi_dung']))}.",
+            f"Mẫu {template.name} dùng biến mà {what} không có: "
+            f"{', '.join(unknown)}. Các biến có thể dùng: {', '.join(sorted(ctx))}.",
             unknown=unknown,
         )
-    tpl = _open(template, cache)
-    d = tpl.get_docx()
-    ids = style_ids(d, source=template.name)
-    ctx["noi_dung"] = Markup(blocks_xml(doc.body(), ids, text_width=text_width(d.sections[-1])))
+
+
+def _with_logo(tpl: DocxTemplate, ctx: dict[str, Any]) -> None:
+    logo = ctx.get("logo")
+    if isinstance(logo, Path):
+        ctx["logo"] = InlineImage(tpl, str(logo), height=Mm(LOGO_HEIGHT_MM))
+
+
+def _doc_context(
+    doc: VanBan, variables: Mapping[str, str] | None, logo: Path | None
+) -> dict[str, Any]:
+    ctx = context(doc)
+    return {**_extra(ctx, variables, logo), **ctx, "noi_dung": None}
+
+
+def check_template(
+    doc: VanBan,
+    template: Path | str,
+    *,
+    cache: TemplateCache | None = None,
+    variables: Mapping[str, str] | None = None,
+    logo: Path | None = None,
+) -> None:
+    """Refuse (:class:`~vnadmin_docs.errors.TemplateError`) a template that uses a variable
+    ``doc`` (with the extra ``variables`` and ``logo``) does not provide; renders nothing."""
+    ctx = _doc_context(doc, variables, logo)
+    _check_variables(Path(template), ctx, cache or TemplateCache(), f"văn bản {doc.LOAI.ten}")
+
+
+def _fill_sandboxed(
+    tpl: DocxTemplate, ctx: dict[str, Any], name: str, cache: TemplateCache
+) -> None:
+    """Fill ``tpl`` within the sandbox's limits; whatever goes wrong is the template's error,
+    and a filled document Word would refuse is refused too."""
+    _with_logo(tpl, ctx)
     cache.environment.start()
     try:
         tpl.render(ctx, cache.environment, autoescape=True)
     except jinja2.TemplateError as exc:
-        raise TemplateError(f"Không điền được mẫu {template.name}: {exc}") from exc
+        raise TemplateError(f"Không điền được mẫu {name}: {exc}") from exc
     except RecursionError:
-        raise TemplateError(f"Mẫu {template.name} gọi đệ quy quá sâu (macro tự gọi)") from None
+        raise TemplateError(f"Mẫu {name} gọi đệ quy quá sâu (macro tự gọi)") from None
     except SyntaxError as exc:  # lxml: the filled XML is not XML
         raise TemplateError(
-            f"Mẫu {template.name} sau khi điền không còn là XML hợp lệ "
-            f"(thẻ Jinja đặt sai chỗ?): {exc}"
+            f"Mẫu {name} sau khi điền không còn là XML hợp lệ (thẻ Jinja đặt sai chỗ?): {exc}"
         ) from None
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError) as exc:
-        raise TemplateError(f"Không điền được mẫu {template.name}: {exc}") from None
-    _check_structure(tpl.docx, template.name)
+        raise TemplateError(f"Không điền được mẫu {name}: {exc}") from None
+    _check_structure(tpl.docx, name)
+
+
+def _fill(
+    doc: VanBan,
+    template: Path,
+    cache: TemplateCache,
+    variables: Mapping[str, str] | None = None,
+    logo: Path | None = None,
+) -> DocxTemplate:
+    ctx = _doc_context(doc, variables, logo)
+    _check_variables(template, ctx, cache, f"văn bản {doc.LOAI.ten}")
+    tpl = _open(template, cache)
+    d = tpl.get_docx()
+    ids = style_ids(d, source=template.name)
+    ctx["noi_dung"] = Markup(blocks_xml(doc.body(), ids, text_width=text_width(d.sections[-1])))
+    _fill_sandboxed(tpl, ctx, template.name, cache)
     add_appendices(tpl.docx, doc, ids)
     _set_properties(tpl.docx, doc)
     return tpl
@@ -321,6 +260,47 @@ def _check_structure(d: DocumentObject, name: str) -> None:
         )
 
 
+def check_context(
+    template: Path | str,
+    ctx: Mapping[str, Any],
+    *,
+    what: str,
+    cache: TemplateCache | None = None,
+    variables: Mapping[str, str] | None = None,
+    logo: Path | None = None,
+) -> None:
+    """:func:`check_template` for a template filled from a plain ``ctx`` (the cover)."""
+    full = {**_extra(ctx, variables, logo), **ctx}
+    _check_variables(Path(template), full, cache or TemplateCache(), what)
+
+
+def render_context(
+    template: Path | str,
+    ctx: Mapping[str, Any],
+    out: Path | str,
+    *,
+    what: str,
+    finish: Callable[[DocumentObject], None] | None = None,
+    cache: TemplateCache | None = None,
+    variables: Mapping[str, str] | None = None,
+    logo: Path | None = None,
+) -> Path:
+    """Fill a user template from a plain ``ctx`` (a document that is not a type of the
+    registry, e.g. the dossier's cover) in the same sandbox, after the same variable check;
+    ``finish`` may then adjust the document (its core properties). Written atomically."""
+    cache = cache or TemplateCache()
+    template = Path(template)
+    full = {**_extra(ctx, variables, logo), **ctx}
+    _check_variables(template, full, cache, what)
+    tpl = _open(template, cache)
+    _fill_sandboxed(tpl, full, template.name, cache)
+    if finish is not None:
+        finish(tpl.docx)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return write_atomic(out, buffer.getvalue())
+
+
 @contextlib.contextmanager
 def _template_for(doc: VanBan, template: Path | str | None) -> Iterator[Path]:
     if template is not None:
@@ -336,17 +316,28 @@ def render(
     *,
     template: Path | str | None = None,
     cache: TemplateCache | None = None,
+    variables: Mapping[str, str] | None = None,
+    logo: Path | None = None,
 ) -> Path:
-    """Render ``doc`` to a .docx file at ``out`` (written atomically); returns the path."""
-    return write_atomic(out, render_bytes(doc, template=template, cache=cache))
+    """Render ``doc`` to a .docx file at ``out`` (written atomically); returns the path.
+
+    ``variables`` are offered to the template as ``bien`` (and by name where they do not
+    clash), ``logo`` (an image file) as ``logo``."""
+    data = render_bytes(doc, template=template, cache=cache, variables=variables, logo=logo)
+    return write_atomic(out, data)
 
 
 def render_bytes(
-    doc: VanBan, *, template: Path | str | None = None, cache: TemplateCache | None = None
+    doc: VanBan,
+    *,
+    template: Path | str | None = None,
+    cache: TemplateCache | None = None,
+    variables: Mapping[str, str] | None = None,
+    logo: Path | None = None,
 ) -> bytes:
-    """Render ``doc`` and return the .docx file's bytes."""
+    """Render ``doc`` and return the .docx file's bytes (see :func:`render`)."""
     with _template_for(doc, template) as path:
-        tpl = _fill(doc, path, cache or TemplateCache())
+        tpl = _fill(doc, path, cache or TemplateCache(), variables, logo)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()

@@ -4,7 +4,7 @@ landscape page holding only a title and some blocks (a scored table to print on 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
@@ -20,9 +20,15 @@ from ..vn.markup import Block
 from ..vn.numbering import LoaiVanBan
 from .appendix import add_blocks
 from .ooxml import bottom_rule, mark_size, set_core_properties
-from .render import template_path
+from .render import TemplateCache, render_context, template_path
 
-__all__ = ["COVER_CATEGORY", "render_cover", "render_table_document"]
+__all__ = [
+    "COVER_CATEGORY",
+    "cover_context",
+    "cover_template",
+    "render_cover",
+    "render_table_document",
+]
 
 COVER_CATEGORY = "Bìa hồ sơ"
 """Core-properties category of a dossier cover (the checker recognises covers by it)."""
@@ -74,26 +80,81 @@ def render_table_document(
     return _save(d, out)
 
 
-def render_cover(
-    co_quan: CoQuan, tieu_de: str, nam_hoc: str, dia_danh_nam: str, out: Path | str
-) -> Path:
-    """The dossier's cover (mẫu M1): the school at the top, the title, the school year, and
-    the place and year at the bottom; written atomically."""
+def cover_context(co_quan: CoQuan, tieu_de: str, nam_hoc: str, dia_danh_nam: str) -> dict[str, str]:
+    """What a cover template (``bia.docx``) may use, as the shipped cover prints it.
+
+    >>> cq = CoQuan(ten="Trường THCS Quyết Tiến", viet_tat="THCSQT", dia_danh="Quyết Tiến")
+    >>> cover_context(cq, "Hồ sơ", "2023-2024", "Quyết Tiến, 2024")["co_quan"]
+    'TRƯỜNG THCS QUYẾT TIẾN'
+    """
+    return {
+        "chu_quan": (co_quan.chu_quan or "").upper(),
+        "co_quan": co_quan.ten.upper(),
+        "ten_co_quan": co_quan.ten,
+        "tieu_de": tieu_de.upper(),
+        "nam_hoc": nam_hoc,
+        "dia_danh_nam": dia_danh_nam,
+    }
+
+
+def _cover(texts: dict[str, str]) -> DocumentObject:
+    """The cover's layout (mẫu M1) holding ``texts`` (values, or a template's tags)."""
     d = _blank_document(landscape=False)
     d.sections[0].different_first_page_header_footer = True
-    if co_quan.chu_quan:
-        _centred(d, co_quan.chu_quan.upper(), size=14)
-    _centred(d, co_quan.ten.upper(), size=14, bold=True)
+    if texts["chu_quan"]:
+        _centred(d, texts["chu_quan"], size=14)
+    _centred(d, texts["co_quan"], size=14, bold=True)
     rule = d.add_paragraph()
     rule.paragraph_format.left_indent = Cm(nd30.COVER_RULE_INDENT_CM)
     rule.paragraph_format.right_indent = Cm(nd30.COVER_RULE_INDENT_CM)
     mark_size(rule, 2)
     bottom_rule(rule)
-    _centred(d, tieu_de.upper(), size=22, bold=True, before=200)
-    _centred(d, f"NĂM HỌC {nam_hoc}", size=16, bold=True, before=18)
-    _centred(d, dia_danh_nam, size=14, italic=True, before=260)
+    _centred(d, texts["tieu_de"], size=22, bold=True, before=200)
+    _centred(d, f"NĂM HỌC {texts['nam_hoc']}", size=16, bold=True, before=18)
+    _centred(d, texts["dia_danh_nam"], size=14, italic=True, before=260)
+    return d
+
+
+def _cover_properties(d: DocumentObject, co_quan: CoQuan, tieu_de: str, nam_hoc: str) -> None:
     set_core_properties(
         d, title=f"{tieu_de} năm học {nam_hoc}", author=co_quan.ten,
         last_modified_by=co_quan.ten, category=COVER_CATEGORY, language="vi-VN",
     )  # fmt: skip
+
+
+def cover_template(out: Path | str) -> Path:
+    """The shipped cover as a template (``vnadmin-docs template bia``): the same layout with
+    the variables of :func:`cover_context` in place of the values; written atomically."""
+    tags = {name: f"{{{{ {name} }}}}" for name in ("chu_quan", "co_quan", "tieu_de", "nam_hoc",
+                                                   "dia_danh_nam")}  # fmt: skip
+    d = _cover(tags)
+    set_core_properties(d, title="Bìa hồ sơ", category=COVER_CATEGORY, language="vi-VN")
+    return _save(d, out)
+
+
+def render_cover(
+    co_quan: CoQuan,
+    tieu_de: str,
+    nam_hoc: str,
+    dia_danh_nam: str,
+    out: Path | str,
+    *,
+    template: Path | str | None = None,
+    cache: TemplateCache | None = None,
+    variables: Mapping[str, str] | None = None,
+    logo: Path | None = None,
+) -> Path:
+    """The dossier's cover (mẫu M1): the school at the top, the title, the school year, and
+    the place and year at the bottom; written atomically.
+
+    With a ``template`` (a school's ``bia.docx``), that template is filled from
+    :func:`cover_context` (and the extra ``variables`` and ``logo``) in the sandbox instead."""
+    if template is not None:
+        return render_context(
+            template, cover_context(co_quan, tieu_de, nam_hoc, dia_danh_nam), out,
+            what="bìa hồ sơ", cache=cache, variables=variables, logo=logo,
+            finish=lambda d: _cover_properties(d, co_quan, tieu_de, nam_hoc),
+        )  # fmt: skip
+    d = _cover(cover_context(co_quan, tieu_de, nam_hoc, dia_danh_nam))
+    _cover_properties(d, co_quan, tieu_de, nam_hoc)
     return _save(d, out)
