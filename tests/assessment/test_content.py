@@ -187,3 +187,43 @@ def test_a_tier_set_with_a_hole_above_zero_is_still_rejected() -> None:
     out: list[Problem] = []
     RULE_KINDS["ty_le"].validate(rule, Decimal(4), ("r",), out)
     assert [p.message for p in out] == ["các bậc không phủ kín thang: giá trị 30 không thuộc khoảng nào"]
+
+
+# ---------------------------------------------------------------- evidence
+
+
+def test_score_warns_about_points_without_evidence(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from tests.helpers import EXAMPLES
+    from vnadmin_docs.cli import main as cli
+
+    path = str(EXAMPLES / "thanh-tri-2024-2025" / "tu-danh-gia.yaml")
+    assert cli(["score", path]) == 0
+    out = capsys.readouterr().out
+    assert out.endswith(
+        "Cảnh báo: 2 tiêu chí được tính điểm nhưng chưa có minh chứng (ghi minh_chung cho từng "
+        "mã):\n  - 1.6 Phát triển nguồn nhân lực chuyển đổi số: 16 điểm\n"
+        "  - 1.7 Hạ tầng, thiết bị sử dụng chuyển đổi số dạy, học: 18 điểm\n"
+    )
+    assert cli(["score", path, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["thieu_minh_chung"] == [
+        {"ma": "1.6", "diem": 16, "bat_buoc": False},
+        {"ma": "1.7", "diem": 18, "bat_buoc": False},
+    ]
+
+
+def test_evidence_items_kept_whole_and_remarks_left_out() -> None:
+    from tests.helpers import EXAMPLES
+    from vnadmin_docs.app.loading import load_assessment
+
+    _, _, sc = load_assessment(EXAMPLES / "thanh-tri-2024-2025" / "tu-danh-gia.yaml")
+    evidence = {c.code: c.evidence for _, c in sc.criteria()}
+    assert evidence["1.5"] == (
+        "https://study.hanoi.edu.vn",
+        "https://csdl.hanoi.edu.vn/",
+        "Kế hoạch số 86/KH-GDNN-GDTXTT ngày 06/03/2025 về thực hiện nhiệm vụ ứng dụng CNTT, "
+        "chuyển đổi số năm học 2024-2025",
+    )
+    assert not any("còn chưa cao" in e for es in evidence.values() for e in es)

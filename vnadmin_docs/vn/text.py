@@ -9,7 +9,14 @@ from typing import Any, ClassVar
 
 from ..errors import InvalidValueError
 
-__all__ = ["Record", "forbidden_character", "forbidden_message", "nfc", "normalize_fields"]
+__all__ = [
+    "Record",
+    "forbidden_character",
+    "forbidden_message",
+    "khoa_ten",
+    "nfc",
+    "normalize_fields",
+]
 
 
 def nfc(text: str) -> str:
@@ -19,6 +26,15 @@ def nfc(text: str) -> str:
     True
     """
     return unicodedata.normalize("NFC", text)
+
+
+def khoa_ten(name: str) -> str:
+    """The key two names of a unit are compared by: NFC, case-insensitive, spaces collapsed.
+
+    >>> khoa_ten("Trường  THCS quyết tiến ") == khoa_ten("Trường THCS Quyết Tiến")
+    True
+    """
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 # what XML 1.0 cannot hold: control characters other than tab and line breaks, lone
