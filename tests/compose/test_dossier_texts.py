@@ -4,6 +4,7 @@ result, an unmet mandatory condition named as what blocks the level, the Tờ tr
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from tests.helpers import EXAMPLES
 from vnadmin_docs.app.loading import load_assessment, load_dossier
@@ -76,3 +77,31 @@ def test_to_trinh_asks_only_for_what_the_group_can_have() -> None:
         "Trường THCS Quyết Tiến kính trình Phòng Giáo dục và Đào tạo huyện Tiên Lãng xem xét, công "
         "nhận kết quả tự đánh giá mức độ chuyển đổi số năm học 2023-2024 của đơn vị."
     )
+
+
+def test_bien_ban_has_noi_nhan_under_the_thu_ky(tmp_path: Path) -> None:
+    from docx import Document
+
+    from vnadmin_docs import check
+    from vnadmin_docs.model import BienBan
+    from vnadmin_docs.word.render import render
+
+    bb = _part(load_dossier(QUYET_TIEN / "ho-so.yaml"), "bien_ban")
+    assert isinstance(bb, BienBan)
+    assert bb.noi_nhan_dong() == [
+        "- Hiệu trưởng (để phê duyệt);",
+        "- Các thành viên Hội đồng;",
+        "- Lưu: VT, Hồ sơ.",
+    ]
+    target = render(bb, tmp_path / "bien-ban.docx")
+    table = Document(str(target)).tables[-1]
+    left = [p.text for p in table.cell(0, 0).paragraphs if p.text]
+    assert left == [
+        "THƯ KÝ",
+        "Nguyễn Thị Hoa",
+        "Nơi nhận:",
+        "- Hiệu trưởng (để phê duyệt);",
+        "- Các thành viên Hội đồng;",
+        "- Lưu: VT, Hồ sơ.",
+    ]
+    assert check(target) == []

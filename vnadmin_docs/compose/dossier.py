@@ -292,6 +292,7 @@ def bien_ban(f: _Facts) -> BienBan:
         trich_yeu=f"Họp Hội đồng tự đánh giá mức độ chuyển đổi số năm học {ho_so.nam_hoc}",
         thoi_gian_bat_dau=bb.bat_dau, thoi_gian_ket_thuc=bb.ket_thuc, dia_diem=bb.dia_diem,
         thanh_phan=thanh_phan, chu_toa=hd.chu_tich, thu_ky=hd.thu_ky,
+        noi_nhan=[f"{f.head} (để phê duyệt)", "Các thành viên Hội đồng"],
         noi_dung=text(
             "bien_ban", nguon=f.bo.nguon, bang_tieu_chi=_criteria_table(f.sc),
             ket_qua=_results(f.sc, words=True), bat_buoc=_mandatory(f.sc),

@@ -20,6 +20,8 @@ Each type says what its template sees (:meth:`VanBan.context`) and what its body
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -363,6 +365,13 @@ class BienBan(VanBan):
             "chu_toa_ho_ten": self.chu_toa.ho_ten,
             "thu_ky_ho_ten": self.thu_ky.ho_ten,
         }
+
+    def noi_nhan_dong(self) -> list[str]:
+        """Mẫu 1.9's Nơi nhận under the thư ký's signature: the recipients, then
+        ``- Lưu: VT, Hồ sơ.`` unless ``luu`` says otherwise."""
+        if self.luu is None:
+            return dataclasses.replace(self, luu=["VT", "Hồ sơ"]).noi_nhan_dong()
+        return super().noi_nhan_dong()
 
     def body(self) -> list[Block]:
         """The minutes' content; the closing line ``Cuộc họp kết thúc vào …./.`` is the template's."""
