@@ -18,14 +18,14 @@ from ..model import BaoCao, CongVan, KeHoach, KeHoachTrienKhai, PhuLuc, SoNgay
 from ..vn.markup import Cell, Table, cell
 from ..vn.numbers import dinh_dang_so
 from .tables import aggregate_table, assignment_table
-from .texts import text
+from .texts import Raw, text
 
 __all__ = ["bao_cao_tong_hop", "plan_documents"]
 
 
 def _schedule(plan: KeHoachTrienKhai) -> Table:
     h = plan.han
-    who = plan.co_quan.ten_goi.upper()
+    who = (f"{plan.co_quan.ten} ({plan.tham_muu})" if plan.tham_muu else plan.co_quan.ten_goi).upper()
     body = plan.co_quan.ten_goi
 
     rows: list[tuple[Cell | None, ...]] = [
@@ -80,6 +80,11 @@ def plan_documents(
             co_quan_cap_tren=plan.co_quan_cap_tren, han_cap_nhat_csdl=h.cap_nhat_csdl.lower(),
             han_tu_danh_gia=h.tu_danh_gia.lower(),
             han_cap_nhat_csdl_truong=h.cap_nhat_csdl_truong.lower(), lien_he=_contact(plan),
+            to_chuc_co_quan=Raw(text(
+                f"to_chuc_thuc_hien_{plan.cap_quan_ly}", co_quan=body, ten_co_quan=cq.ten,
+                tham_muu=plan.tham_muu or cq.ten, dia_ban=area, han_danh_gia_ngoai=h.danh_gia_ngoai,
+                co_quan_cap_tren=plan.co_quan_cap_tren, han_cap_nhat_csdl=h.cap_nhat_csdl.lower(),
+            )),
         ),
         noi_nhan=plan.noi_nhan or [plan.co_quan_cap_tren, f"Các cơ sở giáo dục trên địa bàn {area}"],
         phu_luc=[
@@ -100,9 +105,9 @@ def plan_documents(
         ),
         noi_nhan=[plan.co_quan_cap_tren + " (để b/c)"],
         phu_luc=[
-            PhuLuc(ten="Phụ lục 1", tieu_de=f"Đề cương báo cáo kết quả triển khai chuyển đổi số năm học {year}",
+            PhuLuc(tieu_de=f"Đề cương báo cáo kết quả triển khai chuyển đổi số năm học {year}",
                    noi_dung=text("de_cuong_bao_cao")),
-            PhuLuc(ten="Phụ lục 2", ngang=True,
+            PhuLuc(ngang=True,
                    tieu_de=f"Kết quả đánh giá mức độ chuyển đổi số của các cơ sở giáo dục năm học {year}",
                    khoi=tuple(aggregate_table(None, s, plan.cap_hoc()) for s in sets)),
         ],

@@ -155,11 +155,16 @@ class VanBan(Record):
             elif message := nonblank_problem(value):
                 problems.append(Problem.at((name,), message))
 
+    KY_HIEU_DON_VI: ClassVar[bool] = False
+    """Whether the drafting unit is part of the ký hiệu (a Công văn's, NĐ30 Phụ lục I II.3.b);
+    for a document with a type name it only goes to ``Lưu:``."""
+
     @property
     def ky_hieu_day_du(self) -> str:
         if self.ky_hieu:
             return self.ky_hieu
-        groups = [self.LOAI.viet_tat, self.co_quan.viet_tat, self.don_vi_soan_thao]
+        unit = self.don_vi_soan_thao if self.KY_HIEU_DON_VI else None
+        groups = [self.LOAI.viet_tat, self.co_quan.viet_tat, unit]
         return "-".join(g for g in groups if g)
 
     @property
@@ -278,12 +283,19 @@ class CongVan(VanBan):
     """Công văn: no title block; ``V/v <trích yếu>`` under the number; ``kinh_gui``."""
 
     LOAI: ClassVar[LoaiVanBan] = LoaiVanBan.CONG_VAN
+    KY_HIEU_DON_VI: ClassVar[bool] = True
     nguoi_ky: NguoiKy
     kinh_gui: list[str]
     noi_dung: str = ""
 
     def _check(self, problems: list[Problem]) -> None:
         self._require(problems, "kinh_gui")
+        if not self.ky_hieu and not (self.don_vi_soan_thao or "").strip():
+            problems.append(Problem.at(("don_vi_soan_thao",), (
+                "ký hiệu công văn gồm chữ viết tắt tên cơ quan và tên đơn vị soạn thảo "
+                f"(Số: …/{self.co_quan.viet_tat}-<đơn vị>); ghi don_vi_soan_thao (ví dụ VP) "
+                "hoặc ghi đủ ky_hieu"
+            )))  # fmt: skip
 
 
 @dataclass(frozen=True, kw_only=True)
