@@ -185,9 +185,9 @@ def test_seed_dossiers_cite_in_issuing_order() -> None:
     for path, figures in ((THANH_TRI, ("84/100", "94/100")), (QUYET_TIEN, ("59/100", "94/100"))):
         dossier = load_dossier(path)
         assert [str(g.points) for g in dossier.scorecard.groups] == [f[:2] for f in figures]
-        docs = {p.key: p.doc for p in dossier.parts}
+        docs: dict[str, object] = {p.key: p.doc for p in dossier.parts}
         order = ["bien_ban", "quyet_dinh", "bao_cao", "to_trinh"]
-        numbers = {k: str(docs[k].so_ky_hieu) for k in order}  # type: ignore[union-attr]
+        numbers = {k: str(getattr(docs[k], "so_ky_hieu")) for k in order}  # noqa: B009
         for i, key in enumerate(order):
             doc = docs[key]
             assert isinstance(doc, VanBan)

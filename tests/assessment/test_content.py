@@ -132,7 +132,9 @@ def test_ratio_tiers_at_zero_boundaries_and_100(code: str, x: str, cap: int) -> 
     assert _cap(code, KetQua(ty_le=Decimal(x))) == cap
 
 
-@pytest.mark.parametrize(("n", "cap"), [(0, 0), (1, 3), (19, 3), (20, 6), (39, 6), (40, 10), (500, 10)])
+@pytest.mark.parametrize(
+    ("n", "cap"), [(0, 0), (1, 3), (19, 3), (20, 6), (39, 6), (40, 10), (500, 10)]
+)
 def test_count_tiers(n: int, cap: int) -> None:
     assert _cap("1.4", KetQua(so_luong=n)) == cap
 
@@ -164,7 +166,9 @@ def test_a_school_with_nothing_deployed_scores_zero() -> None:
 
 
 def test_a_claim_above_a_zero_fact_is_an_error() -> None:
-    dg = DanhGia(don_vi="x", nam_hoc="y", ket_qua={"1.6.a": KetQua(ty_le=Decimal(0), diem=Decimal(2))})
+    dg = DanhGia(
+        don_vi="x", nam_hoc="y", ket_qua={"1.6.a": KetQua(ty_le=Decimal(0), diem=Decimal(2))}
+    )
     with pytest.raises(InputError) as caught:
         score(BO, dg)
     assert [p.message for p in caught.value.problems] == [
@@ -186,7 +190,9 @@ def test_a_tier_set_with_a_hole_above_zero_is_still_rejected() -> None:
                                     Bac(tren=Decimal(30), diem=Decimal(4))))  # fmt: skip
     out: list[Problem] = []
     RULE_KINDS["ty_le"].validate(rule, Decimal(4), ("r",), out)
-    assert [p.message for p in out] == ["các bậc không phủ kín thang: giá trị 30 không thuộc khoảng nào"]
+    assert [p.message for p in out] == [
+        "các bậc không phủ kín thang: giá trị 30 không thuộc khoảng nào"
+    ]
 
 
 # ---------------------------------------------------------------- evidence

@@ -13,15 +13,15 @@ from typing import Any
 from ..assessment.scorecard import Scorecard
 from ..assessment.scoring import score
 from ..assessment.sets import BoChiSo
-from ..compose.dossier import Dossier, compose
+from ..compose.dossier import Dossier, check_order, compose
 from ..errors import InputError, Problem
 from ..io.files import Located, line_of
 from ..io.inputs import read_assessment, read_assignment, read_dossier, read_plan
 from ..io.sets import load_indicator_set
-from ..model import BangPhanCong, DanhGia, KeHoachTrienKhai
+from ..model import BangPhanCong, DanhGia, HoSo, KeHoachTrienKhai
 from .context import Context
 
-__all__ = ["load_assessment", "load_assignment", "load_dossier", "load_plan"]
+__all__ = ["load_assessment", "load_assignment", "load_dossier", "load_plan", "score_dossier"]
 
 
 def _set_for(located: Located[Any], name: str, base: Path, context: Context) -> BoChiSo:
@@ -51,8 +51,26 @@ def load_assessment(
 def load_dossier(path: Path | str, *, context: Context | None = None) -> Dossier:
     """Load a dossier input and its assessment (inline or a file beside it), score it and
     compose every part once; every problem at once, with paths and lines."""
-    context = context or Context()
-    path = Path(path)
+    located, bo, scorecard = _scored_dossier(Path(path), context or Context())
+    try:
+        return compose(located.value, bo, scorecard)
+    except InputError as exc:
+        raise located.locate(exc) from None
+
+
+def score_dossier(
+    path: Path | str, *, context: Context | None = None
+) -> tuple[HoSo, BoChiSo, Scorecard]:
+    """A dossier input scored, its dates checked against the citations, nothing composed
+    (what an aggregation needs)."""
+    located, bo, scorecard = _scored_dossier(Path(path), context or Context())
+    problems = check_order(located.value)
+    if problems:
+        raise located.locate(InputError(problems))
+    return located.value, bo, scorecard
+
+
+def _scored_dossier(path: Path, context: Context) -> tuple[Located[HoSo], BoChiSo, Scorecard]:
     located = read_dossier(path, cache=context.reads)
     ho_so = located.value
     if isinstance(ho_so.tu_danh_gia, str):
@@ -75,10 +93,7 @@ def load_dossier(path: Path | str, *, context: Context | None = None) -> Dossier
             scorecard = score(bo, danh_gia)
         except InputError as exc:
             raise located.locate(exc, prefix=("tu_danh_gia",)) from None
-    try:
-        return compose(ho_so, bo, scorecard)
-    except InputError as exc:
-        raise located.locate(exc) from None
+    return located, bo, scorecard
 
 
 def _unknown_codes(

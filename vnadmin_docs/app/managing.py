@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..assessment.aggregation import KetQuaTruong
+from ..assessment.aggregation import KetQuaTruong, PhamVi, TongHop, tong_hop
 from ..assessment.sets import BoChiSo
 from ..compose.plan import plan_documents
 from ..errors import InputError, Problem
@@ -13,9 +13,9 @@ from ..io.files import load_data
 from ..io.results import SchoolProblems, read_result_rows, read_scorecard_json
 from ..word.render import render
 from .context import Context
-from .loading import load_assessment, load_dossier, load_plan
+from .loading import load_assessment, load_plan, score_dossier
 
-__all__ = ["build_plan", "load_school_results"]
+__all__ = ["aggregate", "build_plan", "load_school_results"]
 
 
 def build_plan(path: Path | str, outdir: Path, *, context: Context | None = None) -> list[Path]:
@@ -34,9 +34,8 @@ def _one(path: Path, context: Context) -> KetQuaTruong:
         return read_scorecard_json(path, cache=context.reads)
     data, _ = load_data(path)
     if isinstance(data, dict) and "hoi_dong" in data:
-        dossier = load_dossier(path, context=context)
-        cap_hoc = dossier.ho_so.cap_hoc
-        return KetQuaTruong.from_scorecard(dossier.scorecard, cap_hoc=cap_hoc, source=source)
+        ho_so, _, scorecard = score_dossier(path, context=context)
+        return KetQuaTruong.from_scorecard(scorecard, cap_hoc=ho_so.cap_hoc, source=source)
     danh_gia, _, sc = load_assessment(path, context=context)
     return KetQuaTruong.from_scorecard(sc, cap_hoc=danh_gia.cap_hoc, source=source)
 
@@ -64,3 +63,18 @@ def load_school_results(
         except (OSError, ValueError, KeyError, TypeError, ArithmeticError) as exc:
             broken.append((str(path), (Problem("", f"không đọc được tệp: {exc}"),)))
     return results, broken
+
+
+def aggregate(
+    paths: Sequence[Path],
+    *,
+    bo: BoChiSo,
+    scope: PhamVi | None = None,
+    context: Context | None = None,
+) -> tuple[TongHop, list[SchoolProblems]]:
+    """Read many schools' results with one context (the validators and indicator sets are
+    built once for all of them) and tally them within ``scope``: what was left out, is missing
+    or duplicated is in the :class:`TongHop`; what could not be read comes back beside it."""
+    context = context or Context()
+    results, broken = load_school_results(paths, bo=bo, context=context)
+    return tong_hop(results, bo, scope), broken

@@ -48,6 +48,7 @@ __all__ = [
     "Bia",
     "Dossier",
     "Phan",
+    "check_order",
     "compose",
     "output_names",
     "part_names",
@@ -231,7 +232,7 @@ Quyết định) → Tờ trình đề nghị công nhận (căn cứ the Quyế
 not be dated before what it cites (same day allowed); nothing cites a later part."""
 
 
-def _check_order(ho_so: HoSo) -> list[Problem]:
+def check_order(ho_so: HoSo) -> list[Problem]:
     """A document may only cite documents of the same day or earlier."""
     problems = []
     for doc, cited in _CITES.items():
@@ -399,7 +400,7 @@ def bia(f: _Facts) -> Bia:
 def compose(ho_so: HoSo, bo: BoChiSo, sc: Scorecard) -> Dossier:
     """Every part of the dossier, in ``ho_so.thu_tu`` order, each composed once; raises
     :class:`~vnadmin_docs.errors.InputError` when the dates contradict the citations."""
-    problems = _check_order(ho_so)
+    problems = check_order(ho_so)
     if problems:
         raise InputError(problems)
     f = _Facts(ho_so, bo, sc)

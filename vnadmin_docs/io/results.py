@@ -1,6 +1,8 @@
 """Reading many schools' results without their dossiers: a spreadsheet (.csv/.xlsx) with a row
 per school (``don_vi``, ``cap_hoc``, ``nhom_1``, ``nhom_2``… and optional ``bat_buoc_1``…), or the
-scorecard JSON a school sends (``score --json``, current or earlier form). Each is checked
+scorecard JSON a school sends (``score --json``, current or earlier form). A spreadsheet may add
+``nam_hoc`` and ``bo_chi_so`` columns; without them its rows are taken to be of the
+aggregation's year and set (the managing body's own table). Each is checked
 against its indicator set; a row or file that cannot be counted comes back with its problems."""
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ from ..assessment.scorecard import upgrade_json
 from ..assessment.scoring import level_for
 from ..assessment.sets import BoChiSo
 from ..errors import InputError, Problem
-from ..model import BO_CHI_SO_MAC_DINH
+from ..model import BO_CHI_SO_MAC_DINH, CoSo
 from ..vn.text import forbidden_character, forbidden_message, nfc
 from .files import load_data
 from .problems import ReadCache
 from .sets import load_indicator_set
 
-__all__ = ["SchoolProblems", "read_result_rows", "read_scorecard_json"]
+__all__ = ["SchoolProblems", "read_result_rows", "read_school_list", "read_scorecard_json"]
 
 
 SchoolProblems = tuple[str, tuple[Problem, ...]]
@@ -87,7 +89,9 @@ def _from_row(row: dict[str, object], bo: BoChiSo, where: str) -> KetQuaTruong:
     if problems:
         raise InputError(problems)
     cap = nfc(str(row.get("cap_hoc") or "").strip()) or cap_hoc_tu_ten(name)
-    return KetQuaTruong(name, cap, where, tuple(groups))
+    year = str(row.get("nam_hoc") or "").strip() or None
+    code = str(row.get("bo_chi_so") or "").strip() or None
+    return KetQuaTruong(name, cap, where, tuple(groups), nam_hoc=year, bo_chi_so=code)
 
 
 def _from_scorecard_json(
@@ -124,7 +128,8 @@ def _from_scorecard_json(
         raise InputError(problems)
     unit = nfc(str(data["don_vi"]))
     cap = data.get("cap_hoc") or cap_hoc_tu_ten(unit)
-    return KetQuaTruong(unit, str(cap), source, tuple(groups), criteria)
+    year = str(data["nam_hoc"]) if data.get("nam_hoc") else None
+    return KetQuaTruong(unit, str(cap), source, tuple(groups), criteria, year, bo.ma)
 
 
 def read_result_rows(path: Path, bo: BoChiSo) -> tuple[list[KetQuaTruong], list[SchoolProblems]]:
@@ -144,3 +149,38 @@ def read_scorecard_json(path: Path, *, cache: ReadCache | None = None) -> KetQua
     """One school's result from its scorecard JSON, checked against its indicator set."""
     data, _ = load_data(path)
     return _from_scorecard_json(data, str(path), path.parent, cache)
+
+
+def read_school_list(path: Path) -> list[CoSo]:
+    """The schools an aggregation expects, from a file other than a plan: ``.txt`` (one name
+    a line), ``.csv``/``.xlsx`` (columns ``ten``, optional ``cap_hoc``), or ``.yaml``/``.json``
+    (a list of names or of ``{ten, cap_hoc}``, or a mapping with ``co_so``). The school level
+    is guessed from the name when not given."""
+    suffix = path.suffix.lower()
+    entries: list[object]
+    if suffix == ".txt":
+        entries = [line.strip() for line in path.read_text(encoding="utf-8-sig").splitlines()]
+    elif suffix in (".csv", ".xlsx"):
+        entries = list(_rows(path))
+    else:
+        data, _ = load_data(path)
+        entries = data.get("co_so", []) if isinstance(data, dict) else data
+        if not isinstance(entries, list):
+            raise InputError(
+                [Problem("", "danh sách cơ sở phải là một danh sách")], source=str(path)
+            )
+    schools = []
+    problems = []
+    for i, entry in enumerate(entries):
+        row = entry if isinstance(entry, dict) else {"ten": entry}
+        name = nfc(str(row.get("ten") or "").strip())
+        if not name:
+            if isinstance(entry, str):
+                continue  # a blank line
+            problems.append(Problem(f"[{i}].ten", "thiếu tên cơ sở"))
+            continue
+        cap = nfc(str(row.get("cap_hoc") or "").strip()) or cap_hoc_tu_ten(name)
+        schools.append(CoSo(ten=name, cap_hoc=cap))
+    if problems:
+        raise InputError(problems, source=str(path))
+    return schools

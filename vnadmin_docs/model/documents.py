@@ -21,7 +21,6 @@ Each type says what its template sees (:meth:`VanBan.context`) and what its body
 from __future__ import annotations
 
 import dataclasses
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime

@@ -94,7 +94,8 @@ class NguoiKy(Record):
         if not needs and self.thay_mat:
             extra.append(Problem.at(("thay_mat",), "chỉ dùng với thẩm quyền TM, KT, TL hoặc TUQ"))
         if self.thay_mat_tap_the is not None and self.tham_quyen not in (
-            ThamQuyen.KHONG, ThamQuyen.KT
+            ThamQuyen.KHONG,
+            ThamQuyen.KT,
         ):
             message = "chỉ dùng khi chủ tịch ký (không ghi thẩm quyền) hoặc cấp phó ký thay (KT)"
             extra.append(Problem.at(("thay_mat_tap_the",), message))
