@@ -10,11 +10,14 @@ fresh one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..io.problems import ReadCache
-from ..pdf.assemble import TocFont
-from ..pdf.libreoffice import Converter
 from ..word.render import TemplateCache
+
+if TYPE_CHECKING:  # the tools' types only: a context without a converter imports no PDF stage
+    from ..pdf.assemble import TocFont
+    from ..pdf.libreoffice import Converter
 
 __all__ = ["Context"]
 

@@ -15,7 +15,7 @@ from ..assessment.scoring import score
 from ..assessment.sets import BoChiSo
 from ..compose.dossier import Dossier, check_order, compose
 from ..errors import InputError, Problem
-from ..io.files import Located, line_of
+from ..io.files import LineMap, Located, line_of
 from ..io.inputs import read_assessment, read_assignment, read_dossier, read_plan
 from ..io.sets import load_indicator_set
 from ..model import BangPhanCong, DanhGia, HoSo, KeHoachTrienKhai
@@ -59,19 +59,22 @@ def load_dossier(path: Path | str, *, context: Context | None = None) -> Dossier
 
 
 def score_dossier(
-    path: Path | str, *, context: Context | None = None
+    path: Path | str, *, context: Context | None = None,
+    loaded: tuple[Any, LineMap] | None = None,
 ) -> tuple[HoSo, BoChiSo, Scorecard]:
     """A dossier input scored, its dates checked against the citations, nothing composed
-    (what an aggregation needs)."""
-    located, bo, scorecard = _scored_dossier(Path(path), context or Context())
+    (what an aggregation needs); ``loaded``: the file's data and lines, when already read."""
+    located, bo, scorecard = _scored_dossier(Path(path), context or Context(), loaded)
     problems = check_order(located.value)
     if problems:
         raise located.locate(InputError(problems))
     return located.value, bo, scorecard
 
 
-def _scored_dossier(path: Path, context: Context) -> tuple[Located[HoSo], BoChiSo, Scorecard]:
-    located = read_dossier(path, cache=context.reads)
+def _scored_dossier(
+    path: Path, context: Context, loaded: tuple[Any, LineMap] | None = None
+) -> tuple[Located[HoSo], BoChiSo, Scorecard]:
+    located = read_dossier(path, cache=context.reads, loaded=loaded)
     ho_so = located.value
     if isinstance(ho_so.tu_danh_gia, str):
         danh_gia, bo, scorecard = load_assessment(path.parent / ho_so.tu_danh_gia, context=context)

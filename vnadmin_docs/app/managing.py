@@ -32,9 +32,9 @@ def _one(path: Path, context: Context) -> KetQuaTruong:
     source = str(path)
     if path.suffix.lower() == ".json":
         return read_scorecard_json(path, cache=context.reads)
-    data, _ = load_data(path)
-    if isinstance(data, dict) and "hoi_dong" in data:
-        ho_so, _, scorecard = score_dossier(path, context=context)
+    data, lines = load_data(path)
+    if isinstance(data, dict) and "hoi_dong" in data:  # a dossier: read once, scored, not composed
+        ho_so, _, scorecard = score_dossier(path, context=context, loaded=(data, lines))
         return KetQuaTruong.from_scorecard(scorecard, cap_hoc=ho_so.cap_hoc, source=source)
     danh_gia, _, sc = load_assessment(path, context=context)
     return KetQuaTruong.from_scorecard(sc, cap_hoc=danh_gia.cap_hoc, source=source)

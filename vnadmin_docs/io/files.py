@@ -82,8 +82,10 @@ def normalize(value: Any) -> Any:
     return value
 
 
-def load_data(path: Path | str) -> tuple[Any, LineMap]:
-    """Read a YAML or JSON file: its data (NFC-normalised) and where each value is."""
+def load_data(path: Path | str, *, with_lines: bool = True) -> tuple[Any, LineMap]:
+    """Read a YAML or JSON file: its data (NFC-normalised) and where each value is; with
+    ``with_lines=False`` a JSON file is read by the json module alone and the map is empty (an
+    aggregation of thousands of scorecards needs no lines: 0.1 ms a file instead of 1 ms)."""
     path = Path(path)
     source = str(path)
     try:
@@ -97,6 +99,12 @@ def load_data(path: Path | str) -> tuple[Any, LineMap]:
         raise InputError([Problem("", f"không đọc được tệp: {exc}")], source=source) from None
     problems: list[Problem] = []
     lines: LineMap = {}
+    if not with_lines and path.suffix.lower() == ".json":
+        try:
+            return normalize(json.loads(text)), lines
+        except json.JSONDecodeError as exc:
+            problem = Problem("", f"tệp JSON không hợp lệ: {exc.msg}", exc.lineno)
+            raise InputError([problem], source=source) from None
     try:
         loader = _Loader(text)
         try:

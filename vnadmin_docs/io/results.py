@@ -147,7 +147,7 @@ def read_result_rows(path: Path, bo: BoChiSo) -> tuple[list[KetQuaTruong], list[
 
 def read_scorecard_json(path: Path, *, cache: ReadCache | None = None) -> KetQuaTruong:
     """One school's result from its scorecard JSON, checked against its indicator set."""
-    data, _ = load_data(path)
+    data, _ = load_data(path, with_lines=False)
     return _from_scorecard_json(data, str(path), path.parent, cache)
 
 
