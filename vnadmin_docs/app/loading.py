@@ -34,12 +34,16 @@ def _set_for(located: Located[Any], name: str, base: Path, context: Context) -> 
 
 
 def load_assessment(
-    path: Path | str, *, context: Context | None = None
+    path: Path | str,
+    *,
+    context: Context | None = None,
+    loaded: tuple[Any, LineMap] | None = None,
 ) -> tuple[DanhGia, BoChiSo, Scorecard]:
-    """Load a self-assessment and its indicator set, and score it; every problem at once."""
+    """Load a self-assessment and its indicator set, and score it; every problem at once.
+    ``loaded``: the file's data and lines, when the caller has read it already."""
     context = context or Context()
     path = Path(path)
-    located = read_assessment(path, cache=context.reads)
+    located = read_assessment(path, cache=context.reads, loaded=loaded)
     danh_gia = located.value
     bo = _set_for(located, danh_gia.bo_chi_so, path.parent, context)
     try:
@@ -59,7 +63,9 @@ def load_dossier(path: Path | str, *, context: Context | None = None) -> Dossier
 
 
 def score_dossier(
-    path: Path | str, *, context: Context | None = None,
+    path: Path | str,
+    *,
+    context: Context | None = None,
     loaded: tuple[Any, LineMap] | None = None,
 ) -> tuple[HoSo, BoChiSo, Scorecard]:
     """A dossier input scored, its dates checked against the citations, nothing composed

@@ -36,7 +36,7 @@ def _one(path: Path, context: Context) -> KetQuaTruong:
     if isinstance(data, dict) and "hoi_dong" in data:  # a dossier: read once, scored, not composed
         ho_so, _, scorecard = score_dossier(path, context=context, loaded=(data, lines))
         return KetQuaTruong.from_scorecard(scorecard, cap_hoc=ho_so.cap_hoc, source=source)
-    danh_gia, _, sc = load_assessment(path, context=context)
+    danh_gia, _, sc = load_assessment(path, context=context, loaded=(data, lines))
     return KetQuaTruong.from_scorecard(sc, cap_hoc=danh_gia.cap_hoc, source=source)
 
 

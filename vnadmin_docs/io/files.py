@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,7 +75,7 @@ def _lines(node: yaml.Node, path: Path_, out: LineMap, problems: list[Problem]) 
 
 def normalize(value: Any) -> Any:
     if isinstance(value, str):
-        return nfc(value)
+        return value if unicodedata.is_normalized("NFC", value) else nfc(value)
     if isinstance(value, list):
         return [normalize(v) for v in value]
     if isinstance(value, dict):

@@ -18,7 +18,10 @@ T = TypeVar("T")
 
 
 def read(
-    cls: type[T], path: Path | str, *, cache: ReadCache | None = None,
+    cls: type[T],
+    path: Path | str,
+    *,
+    cache: ReadCache | None = None,
     loaded: tuple[Any, LineMap] | None = None,
 ) -> Located[T]:
     """Read ``path`` as a ``cls`` input; every problem of the file at once. ``loaded`` is the
@@ -28,13 +31,20 @@ def read(
     return Located(value, lines, str(path))
 
 
-def read_assessment(path: Path | str, *, cache: ReadCache | None = None) -> Located[DanhGia]:
+def read_assessment(
+    path: Path | str,
+    *,
+    cache: ReadCache | None = None,
+    loaded: tuple[Any, LineMap] | None = None,
+) -> Located[DanhGia]:
     """A school's self-assessment (``tu-danh-gia.yaml``)."""
-    return read(DanhGia, path, cache=cache)
+    return read(DanhGia, path, cache=cache, loaded=loaded)
 
 
 def read_dossier(
-    path: Path | str, *, cache: ReadCache | None = None,
+    path: Path | str,
+    *,
+    cache: ReadCache | None = None,
     loaded: tuple[Any, LineMap] | None = None,
 ) -> Located[HoSo]:
     """A school's dossier input (``ho-so.yaml``)."""
