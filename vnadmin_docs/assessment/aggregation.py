@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
+from typing import Final
 
 from ..errors import Problem
 from ..model.ke_hoach import CAP_HOC, CoSo
@@ -44,20 +45,23 @@ __all__ = [
     "tong_hop",
 ]
 
-_LEVEL_PATTERNS = (
-    ("Phổ thông nhiều cấp", r"nhiều cấp|liên cấp|\bPTCS\b|\bTH&THCS\b|TH và THCS"),
-    ("Mầm non", r"mầm non|mẫu giáo|nhà trẻ"),
-    ("Tiểu học", r"tiểu học|\bTH\b"),
-    ("THCS", r"\bTHCS\b|trung học cơ sở"),
-    ("THPT", r"\bTHPT\b|trung học phổ thông"),
-    ("GDTX", r"GDTX|GDNN|giáo dục thường xuyên"),
+_LEVEL_PATTERNS: Final = tuple(
+    (level, re.compile(pattern, re.IGNORECASE))
+    for level, pattern in (
+        ("Phổ thông nhiều cấp", r"nhiều cấp|liên cấp|\bPTCS\b|\bTH&THCS\b|TH và THCS"),
+        ("Mầm non", r"mầm non|mẫu giáo|nhà trẻ"),
+        ("Tiểu học", r"tiểu học|\bTH\b"),
+        ("THCS", r"\bTHCS\b|trung học cơ sở"),
+        ("THPT", r"\bTHPT\b|trung học phổ thông"),
+        ("GDTX", r"GDTX|GDNN|giáo dục thường xuyên"),
+    )
 )
 
 
 def cap_hoc_tu_ten(ten: str) -> str:
     """Guess a school's level from its name (an input may state it instead)."""
     for level, pattern in _LEVEL_PATTERNS:
-        if re.search(pattern, ten, re.IGNORECASE):
+        if pattern.search(ten):
             return level
     return "Khác"
 

@@ -100,9 +100,12 @@ def load_data(path: Path | str, *, with_lines: bool = True) -> tuple[Any, LineMa
         raise InputError([Problem("", f"không đọc được tệp: {exc}")], source=source) from None
     problems: list[Problem] = []
     lines: LineMap = {}
+    # a text in NFC without escapes holds only NFC strings: no need to walk the data for it
+    settled = "\\" not in text and unicodedata.is_normalized("NFC", text)
     if not with_lines and path.suffix.lower() == ".json":
         try:
-            return normalize(json.loads(text)), lines
+            data = json.loads(text)
+            return (data if settled else normalize(data)), lines
         except json.JSONDecodeError as exc:
             problem = Problem("", f"tệp JSON không hợp lệ: {exc.msg}", exc.lineno)
             raise InputError([problem], source=source) from None
@@ -135,7 +138,7 @@ def load_data(path: Path | str, *, with_lines: bool = True) -> tuple[Any, LineMa
         _lines(node, (), lines, problems)
     if problems:
         raise InputError(problems, source=source)
-    return normalize(data), lines
+    return (data if settled else normalize(data)), lines
 
 
 def line_of(path: Loc, lines: LineMap | None) -> int | None:
