@@ -11,7 +11,6 @@ from ..compose.plan import plan_documents
 from ..errors import InputError, Problem
 from ..io.files import load_data
 from ..io.results import SchoolProblems, read_result_rows, read_scorecard_json
-from ..word.render import render
 from .context import Context
 from .loading import load_assessment, load_plan, score_dossier
 
@@ -20,6 +19,8 @@ __all__ = ["aggregate", "build_plan", "load_school_results"]
 
 def build_plan(path: Path | str, outdir: Path, *, context: Context | None = None) -> list[Path]:
     """The plan kit of a managing body's plan input: ``ke-hoach.docx`` and ``cong-van.docx``."""
+    from ..word.render import render  # docxtpl and Jinja: not for an aggregation
+
     context = context or Context()
     plan, sets = load_plan(path, context=context)
     return [

@@ -67,8 +67,6 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..io.sets import load_indicator_set
     from ..model import BO_CHI_SO_MAC_DINH
     from ..vn.numbers import dinh_dang_so
-    from ..word.render import render
-    from ..word.standalone import render_table_document
 
     context = Context()
     plan, sets = load_plan(args.ke_hoach, context=context) if args.ke_hoach else (None, [])
@@ -110,9 +108,13 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                                zip(th.levels, g.total, phan_tram_lam_tron(g.total), strict=True))  # fmt: skip
             print(f"  Nhóm {g.code} {g.name}: {shares}", file=out)
     if plan is not None:
+        from ..word.render import render
+
         report = bao_cao_tong_hop(plan, th, bo, n_broken=len(broken), broken=[s for s, _ in broken])
         target = render(report, args.output / "bao-cao-tong-hop.docx", cache=context.templates)
     else:
+        from ..word.standalone import render_table_document
+
         title = ["KẾT QUẢ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ CÁC CƠ SỞ GIÁO DỤC", f"({bo.nguon})"]
         target = render_table_document(
             title, [aggregate_table(th, bo)], args.output / "bang-tong-hop.docx"
