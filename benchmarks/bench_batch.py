@@ -1,6 +1,7 @@
 """Benchmark batch dossiers and aggregation at the managing body's scale.
 
-Run: ``.venv/bin/python benchmarks/bench_batch.py [--schools 50] [--repeat 3] [--results 5000]``.
+Run: ``.venv/bin/python benchmarks/bench_batch.py [--schools 50] [--repeat 3] [--results 5000]
+[--dossiers 1000] [--aggregation-only]``.
 
 It generates ``--schools`` dossier inputs (``examples/generate_schools.py``) and times the full
 ``vnadmin-docs batch`` with 1 and 2 workers, ``--repeat`` times each, interleaved (1, 2, 1, 2…)
@@ -11,7 +12,10 @@ LibreOffice processes running at once (what LibreOffice itself gains from a seco
 It reports the CPU time the hypervisor stole from this machine while it ran (``st`` in
 ``vmstat``): on a shared virtual machine, a run with much steal is slower for reasons of its own.
 Last, it times ``vnadmin-docs aggregate`` over ``--results`` school results, as one CSV and as
-scorecard JSON files.
+scorecard JSON files, and over ``--dossiers`` dossier inputs (``examples/generate_schools.py``):
+the medians of ``--repeat`` runs of the whole command (a new process: start-up, reading, the
+tally, the .docx report), wall-clock and CPU (user + system) time, the latter being what a
+loaded machine does not inflate. ``--aggregation-only`` skips the batch part.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import argparse
 import csv
 import json
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -44,6 +49,48 @@ def run(*args: str) -> float:
     return time.perf_counter() - started
 
 
+def run_cpu(*args: str) -> tuple[float, float]:
+    """(wall, CPU) seconds of one CLI run; CPU is the child's user + system time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = run(*args)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def aggregation(w: Path, results: int, dossiers: int, repeat: int) -> None:
+    """Time ``aggregate`` over ``results`` rows (one CSV), ``results`` scorecard JSON files and
+    ``dossiers`` dossier inputs; print medians of ``repeat`` runs."""
+    rng = random.Random(2)
+    with (w / "results.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["don_vi", "cap_hoc", "nhom_1", "nhom_2", "bat_buoc_1", "bat_buoc_2"])
+        for i in range(results):
+            writer.writerow([f"Trường {i}", rng.choice(["Tiểu học", "THCS", "THPT"]),
+                             rng.randint(20, 100), rng.randint(20, 100), "đạt", rng.choice(["đạt"] * 9 + ["chưa đạt"])])  # fmt: skip
+    (w / "json").mkdir(exist_ok=True)
+    for i in range(results):
+        groups = [
+            {"code": c, "points": rng.randint(20, 100), "mandatory_met": True} for c in ("1", "2")
+        ]
+        (w / "json" / f"{i}.json").write_text(
+            json.dumps({"don_vi": f"Trường {i}", "groups": groups})
+        )
+    inputs = {
+        "one CSV": [str(w / "results.csv")],
+        f"{results} JSON files": sorted(map(str, (w / "json").glob("*.json"))),
+        f"{dossiers} dossier inputs": list(
+            map(str, generate_schools.generate(dossiers, w / "dossiers", seed=3))
+        ),
+    }
+    print(f"aggregation (vnadmin-docs aggregate … --docx-only, medians of {repeat} runs):")
+    for label, paths in inputs.items():
+        runs = [run_cpu("aggregate", *paths, "-o", str(w / "agg"), "--docx-only")
+                for _ in range(repeat)]  # fmt: skip
+        wall = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[1] for r in runs)
+        print(f"  {label:<22} wall {wall:5.2f} s  CPU {cpu:5.2f} s")
+
+
 def cpu_ticks() -> tuple[int, int]:
     """(steal, all) jiffies of every CPU so far, from /proc/stat (Linux)."""
     try:
@@ -62,7 +109,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--schools", type=int, default=50)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--results", type=int, default=5000)
+    parser.add_argument("--dossiers", type=int, default=1000)
+    parser.add_argument("--aggregation-only", action="store_true")
     args = parser.parse_args(argv)
+    if args.aggregation_only:
+        with tempfile.TemporaryDirectory() as work:
+            aggregation(Path(work), args.results, args.dossiers, args.repeat)
+        return 0
     soffice = soffice_or_none()
     if soffice is None:
         return 1
@@ -131,28 +184,7 @@ def main(argv: list[str]) -> int:
             steal = 100 * (steal_after - steal_before) / (total_after - total_before)
             print(f"  CPU time stolen by the hypervisor during these runs: {steal:.0f}%")
 
-        rng = random.Random(2)
-        with (w / "results.csv").open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["don_vi", "cap_hoc", "nhom_1", "nhom_2", "bat_buoc_1", "bat_buoc_2"])
-            for i in range(args.results):
-                writer.writerow([f"Trường {i}", rng.choice(["Tiểu học", "THCS", "THPT"]),
-                                 rng.randint(20, 100), rng.randint(20, 100), "đạt", rng.choice(["đạt"] * 9 + ["chưa đạt"])])  # fmt: skip
-        (w / "json").mkdir()
-        for i in range(args.results):
-            groups = [
-                {"code": c, "points": rng.randint(20, 100), "mandatory_met": True}
-                for c in ("1", "2")
-            ]
-            (w / "json" / f"{i}.json").write_text(
-                json.dumps({"don_vi": f"Trường {i}", "groups": groups})
-            )
-        csv_time = run("aggregate", str(w / "results.csv"), "-o", str(w / "agg-csv"), "--docx-only")
-        json_files = sorted(map(str, (w / "json").glob("*.json")))
-        json_time = run("aggregate", *json_files, "-o", str(w / "agg-json"), "--docx-only")
-        print(
-            f"aggregation of {args.results} results: one CSV {csv_time:.1f} s; {args.results} JSON files {json_time:.1f} s"
-        )
+        aggregation(w, args.results, args.dossiers, args.repeat)
     return 0
 
 

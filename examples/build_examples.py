@@ -84,15 +84,21 @@ def dossiers(out: Path, *, docx_only: bool = False) -> list[Path]:
 
 
 def managing_body(out: Path) -> list[Path]:
-    """The plan kit of seed 004's Phòng GDĐT and a Báo cáo tổng hợp of the example schools."""
+    """The plan kits of seed 004's Phòng GDĐT (2024-2025), of a commune and of a Sở (since
+    01/7/2025), and a Báo cáo tổng hợp of the Phòng's schools (``ket-qua.csv``: every school
+    of its plan, of its year and set)."""
+    written = []
+    for folder in ("ba-dinh-2024-2025", "xa-xuan-dong-2025-2026", "so-hai-phong-2025-2026"):
+        plan = HERE / folder / "ke-hoach.yaml"
+        target = out / "ke-hoach" / folder
+        if cli(["plan", str(plan), "-o", str(target)]) != 0:
+            raise SystemExit(f"không tạo được bộ kế hoạch {folder}")
+        written += [target / "ke-hoach.docx", target / "cong-van.docx"]
     plan = HERE / "ba-dinh-2024-2025" / "ke-hoach.yaml"
-    if cli(["plan", str(plan), "-o", str(out / "ke-hoach")]) != 0:
-        raise SystemExit("không tạo được bộ kế hoạch")
-    results = [str(f / "ho-so.yaml") for f in (THANH_TRI, QUYET_TIEN)]
-    if cli(["aggregate", *results, "--ke-hoach", str(plan), "-o", str(out / "tong-hop")]) != 0:
+    results = HERE / "ba-dinh-2024-2025" / "ket-qua.csv"
+    if cli(["aggregate", str(results), "--ke-hoach", str(plan), "-o", str(out / "tong-hop")]) != 0:
         raise SystemExit("không tổng hợp được")
-    return [out / "ke-hoach" / "ke-hoach.docx", out / "ke-hoach" / "cong-van.docx",
-            out / "tong-hop" / "bao-cao-tong-hop.docx"]  # fmt: skip
+    return [*written, out / "tong-hop" / "bao-cao-tong-hop.docx"]
 
 
 def main(argv: list[str]) -> int:

@@ -57,9 +57,9 @@ def school(index: int, rng: random.Random) -> dict[str, Any]:
         "hoi_dong": {"chu_tich": people, "thu_ky": {"ho_ten": "Trần Thị Bình", "chuc_vu": "Thư ký Hội đồng"}},
         "bien_ban": {"so": 1, "ngay": "2025-03-20", "bat_dau": "2025-03-20T08:00", "ket_thuc": "2025-03-20T10:00",
                      "dia_diem": f"Phòng họp {name}"},
-        "bao_cao": {"so": 20 + index % 50, "ngay": "2025-03-21"},
-        "to_trinh": {"so": 21 + index % 50, "ngay": "2025-03-21"},
-        "quyet_dinh": {"so": 22 + index % 50, "ngay": "2025-03-24"},
+        "quyet_dinh": {"so": 20 + index % 50, "ngay": "2025-03-20"},  # issuing order: BB → QĐ → BC → TTr
+        "bao_cao": {"so": 21 + index % 50, "ngay": "2025-03-21"},
+        "to_trinh": {"so": 22 + index % 50, "ngay": "2025-03-21"},
         "tu_danh_gia": {"bo_chi_so": "qd-4725-2022", "ket_qua": assessment(rng)},
     }  # fmt: skip
 

@@ -261,6 +261,12 @@ def bien_ban_signatures(doc: DocumentObject) -> None:
         para(cell, title, size=14, bold=True, before=12)
         para(cell, "", size=None, before=nd30.SIGNATURE_SPACE_PT)
         para(cell, "{{ " + name + " }}", size=14, bold=True)
+    # Mẫu 1.9: the Nơi nhận under the thư ký's signature ("- …; - Lưu: VT, Hồ sơ.")
+    para(left, "Nơi nhận:", size=12, bold=True, italic=True, before=12,
+         align=WD_ALIGN_PARAGRAPH.LEFT)  # fmt: skip
+    tag(left, "{%p for dong in noi_nhan %}")
+    para(left, "{{ dong }}", size=11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    tag(left, "{%p endfor %}")
 
 
 def compatibility(doc: DocumentObject) -> None:

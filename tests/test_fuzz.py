@@ -131,17 +131,11 @@ def _run(argv: list[str]) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-ISSUE_12 = pytest.mark.xfail(
-    strict=True,
-    reason="a scorecard JSON of the wrong shape (tieu_chi items that are not objects) ends in "
-    "AttributeError in io/results.py: the aggregation branch (issue 12) validates it; remove "
-    "this mark when that branch is merged",
-)
 
 
 @pytest.mark.parametrize(
     "kind",
-    [pytest.param(k, marks=ISSUE_12) if k == "aggregate-json" else k for k in sorted(FORMATS)],
+    sorted(FORMATS),
 )
 def test_generated_inputs_get_a_clear_answer(kind: str, tmp_path: Path) -> None:
     """Every generated input: exit 0/1/2, no traceback, a message naming the file on exit 2,

@@ -52,15 +52,29 @@ def test_parts_in_seed_001_order_and_consistent() -> None:
     tt, bb, bc, qd = docs["to_trinh"], docs["bien_ban"], docs["bao_cao"], docs["quyet_dinh"]
     assert isinstance(tt, ToTrinh) and isinstance(bb, BienBan) and isinstance(bc, BaoCao)
     assert isinstance(qd, QuyetDinh)
-    assert str(bc.so_ky_hieu) == "89/BC-GDNN-GDTXTT" and str(qd.so_ky_hieu) == "91/QĐ-GDNN-GDTXTT"
+    assert str(bc.so_ky_hieu) == "89/BC-GDNN-GDTXTT" and str(qd.so_ky_hieu) == "87/QĐ-GDNN-GDTXTT"
     for doc in (tt, bb, bc, qd):
         text = _text(doc)
         assert "84/100" in text and "94/100" in text and text.count("Mức độ 3") >= 2, type(doc)
     assert "năm mươi" not in _text(bb) and "tám mươi tư điểm" in _text(bb)
-    # citations by real numbers and dates
-    assert "Căn cứ Báo cáo số 89/BC-GDNN-GDTXTT ngày 06/3/2025" in " ".join(tt.can_cu)
-    assert "Căn cứ Biên bản số 01/BB-GDNN-GDTXTT ngày 05/3/2025" in " ".join(qd.can_cu)
-    assert "Căn cứ Tờ trình số 90/TTr-GDNN-GDTXTT ngày 06/3/2025" in " ".join(qd.can_cu)
+    # citations by real numbers and dates, in issuing order: BB → QĐ → BC → TTr
+    assert qd.can_cu[-1] == (
+        "Căn cứ Biên bản số 01/BB-GDNN-GDTXTT ngày 05/3/2025 của Hội đồng tự đánh giá mức độ "
+        "chuyển đổi số Trung tâm GDNN-GDTX huyện Thanh Trì"
+    )
+    assert "Tờ trình" not in " ".join(qd.can_cu) and "Báo cáo" not in " ".join(qd.can_cu)
+    assert tt.can_cu[-2:] == [
+        "Căn cứ Quyết định số 87/QĐ-GDNN-GDTXTT ngày 05/3/2025 của Giám đốc Trung tâm "
+        "GDNN-GDTX huyện Thanh Trì",
+        "Căn cứ Báo cáo số 89/BC-GDNN-GDTXTT ngày 06/3/2025 của Trung tâm GDNN-GDTX huyện "
+        "Thanh Trì",
+    ]
+    assert "Tờ trình" not in _text(bc)
+    assert (
+        "Hội đồng họp, chấm điểm và thông qua kết quả tự đánh giá (Biên bản số 01/BB-GDNN-GDTXTT "
+        "ngày 05/3/2025); Giám đốc phê duyệt kết quả tự đánh giá (Quyết định số "
+        "87/QĐ-GDNN-GDTXTT ngày 05/3/2025)."
+    ) in _text(bc)
     assert any("Quyết định số 85/QĐ-GDNN-GDTXTT ngày 03/3/2025" in x for x in bb.thanh_phan)
     assert [p.tieu_de.split("\n")[0] for p in bc.phu_luc] == [
         "Bảng tự đánh giá mức độ chuyển đổi số",
@@ -138,12 +152,54 @@ def test_dates_must_follow_the_citations(
 ) -> None:
     source = _broken(
         tmp_path,
-        [("quyet_dinh: {so: 5, ngay: 2024-02-07}", "quyet_dinh: {so: 5, ngay: 2024-02-01}")],
+        [("quyet_dinh: {so: 2, ngay: 2024-02-05}", "quyet_dinh: {so: 2, ngay: 2024-02-01}")],
     )
     assert cli(["dossier", str(source), "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
-    assert "quyet_dinh.ngay (dòng" in err and "trích dẫn tờ trình" in err
+    assert (
+        "quyet_dinh.ngay (dòng 25): Quyết định phê duyệt kết quả tự đánh giá (01/02/2024) trích "
+        "dẫn biên bản họp hội đồng tự đánh giá ban hành sau nó (05/02/2024)"
+    ) in err
     assert not (tmp_path / "out").exists()
+
+
+def test_the_tờ_trình_comes_last(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _broken(
+        tmp_path,
+        [
+            ("bao_cao: {so: 3, ngay: 2024-02-06}", "bao_cao: {so: 3, ngay: 2024-02-08}"),
+            ("to_trinh: {so: 4, ngay: 2024-02-06}", "to_trinh: {so: 4, ngay: 2024-02-07}"),
+        ],
+    )
+    assert cli(["dossier", str(source), "-o", str(tmp_path / "out"), "--docx-only"]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "to_trinh.ngay (dòng 24): Tờ trình đề nghị công nhận kết quả tự đánh giá (07/02/2024) "
+        "trích dẫn báo cáo kết quả tự đánh giá ban hành sau nó (08/02/2024)"
+    ) in err
+    assert "quyet_dinh.ngay" not in err
+
+
+def test_seed_dossiers_cite_in_issuing_order() -> None:
+    """Both seeds: 84/94 and 59/94; each part cites only parts issued before it."""
+    for path, figures in ((THANH_TRI, ("84/100", "94/100")), (QUYET_TIEN, ("59/100", "94/100"))):
+        dossier = load_dossier(path)
+        assert [str(g.points) for g in dossier.scorecard.groups] == [f[:2] for f in figures]
+        docs: dict[str, object] = {p.key: p.doc for p in dossier.parts}
+        order = ["bien_ban", "quyet_dinh", "bao_cao", "to_trinh"]
+        numbers = {k: str(getattr(docs[k], "so_ky_hieu")) for k in order}  # noqa: B009
+        for i, key in enumerate(order):
+            doc = docs[key]
+            assert isinstance(doc, VanBan)
+            text = _text(doc) + " ".join(getattr(doc, "can_cu", []))
+            for later in order[i + 1 :]:
+                assert numbers[later] not in text, (key, later)
+            assert all(x in text for x in figures), key
+        tt, qd = docs["to_trinh"], docs["quyet_dinh"]
+        assert isinstance(tt, ToTrinh) and isinstance(qd, QuyetDinh)
+        assert numbers["quyet_dinh"] in " ".join(tt.can_cu)
+        assert numbers["bao_cao"] in " ".join(tt.can_cu)
+        assert numbers["bien_ban"] in " ".join(qd.can_cu)
 
 
 def test_inline_assessment_errors_are_located(

@@ -45,14 +45,20 @@ def test_a_composing_problem_has_the_line_of_the_input(tmp_path: Path) -> None:
         shutil.copy(f, tmp_path / f.name)
     source = tmp_path / "ho-so.yaml"
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    data["bao_cao"]["ngay"] = "2024-01-01"  # before the Biên bản it cites
+    data["bao_cao"]["ngay"] = "2024-01-01"  # before the Biên bản and the Quyết định it cites
     source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(InputError) as info:
         load_dossier(source)
-    [problem] = info.value.problems
-    assert problem.path == "bao_cao.ngay" and problem.line is not None
+    problems = info.value.problems
+    assert [p.path for p in problems] == ["bao_cao.ngay", "bao_cao.ngay"]
+    assert [p.message.split(" trích dẫn ")[1].split(" ban hành")[0] for p in problems] == [
+        "biên bản họp hội đồng tự đánh giá",
+        "quyết định phê duyệt kết quả tự đánh giá",
+    ]
     lines = source.read_text(encoding="utf-8").splitlines()
-    assert lines[problem.line - 1].strip().startswith("ngay:")
+    for problem in problems:
+        assert problem.line is not None
+        assert lines[problem.line - 1].strip().startswith("ngay:")
 
 
 def test_up_to_date_asks_which_files_a_reordered_dossier_produces(tmp_path: Path) -> None:

@@ -50,14 +50,81 @@ def test_plan_kit(tmp_path: Path) -> None:
     for phrase in (
         "V/v tổng kết, báo cáo kết quả đánh giá mức độ chuyển đổi số",
         "Kính gửi:",
-        "Phụ lục 1",
-        "Phụ lục 2",
+        "Số:    /PGDĐT-VP",
+        "theo Đề cương tại Phụ lục I.",
+        "để tổng hợp theo Phụ lục II.",
+        "Phụ lục I",
+        "Phụ lục II",
         "Mức đáp ứng tốt (Mức độ 3)",
         "+ Tiểu học",
         "+ THCS",
         "Tỷ lệ %",
     ):
         assert phrase in text, phrase
+    assert "Phụ lục 1" not in text and "Phụ lục 2" not in text
+
+
+def test_plan_kit_of_a_commune(tmp_path: Path) -> None:
+    plan = EXAMPLES / "xa-xuan-dong-2025-2026" / "ke-hoach.yaml"
+    assert cli(["plan", str(plan), "-o", str(tmp_path)]) == 0
+    kh, cv = tmp_path / "ke-hoach.docx", tmp_path / "cong-van.docx"
+    assert check(kh) == [] and check(cv) == []
+    text = docx_text(kh)
+    for phrase in (
+        "ỦY BAN NHÂN DÂN XÃ XUÂN ĐÔNG",
+        "Số:    /KH-UBND",
+        "Xuân Đông, ngày    tháng 02 năm 2026",
+        "Triển khai đánh giá mức độ chuyển đổi số các cơ sở giáo dục trên địa bàn xã Xuân Đông "
+        "năm học 2025-2026",
+        "1. Phòng Văn hóa - Xã hội",
+        "- Tham mưu UBND xã Xuân Đông ban hành Kế hoạch; hướng dẫn các trường mầm non, tiểu học, "
+        "trung học cơ sở trên địa bàn xã Xuân Đông tổ chức tự đánh giá mức độ chuyển đổi số theo "
+        "Bộ chỉ số.",
+        "ỦY BAN NHÂN DÂN XÃ XUÂN ĐÔNG (PHÒNG VĂN HÓA - XÃ HỘI)",
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+        "- Lưu: VT, VHXH.",
+    ):
+        assert phrase in text, phrase
+    for word in ("Phòng GDĐT", "Phòng Giáo dục", "PHÒNG GIÁO DỤC", "quận", "huyện"):
+        assert word not in text, word
+    text = docx_text(cv)
+    assert "Số:    /UBND-VHXH" in text
+    assert "Kính gửi: Các cơ sở giáo dục trên địa bàn xã Xuân Đông" in text
+    assert "quận" not in text and "huyện" not in text and "Phòng GDĐT" not in text
+
+
+def test_plan_kit_of_a_so(tmp_path: Path) -> None:
+    plan = EXAMPLES / "so-hai-phong-2025-2026" / "ke-hoach.yaml"
+    assert cli(["plan", str(plan), "-o", str(tmp_path)]) == 0
+    kh, cv = tmp_path / "ke-hoach.docx", tmp_path / "cong-van.docx"
+    assert check(kh) == [] and check(cv) == []
+    text = docx_text(kh)
+    for phrase in (
+        "UBND THÀNH PHỐ HẢI PHÒNG\nSỞ GIÁO DỤC VÀ ĐÀO TẠO",
+        "Số:    /KH-SGDĐT",
+        "1. Sở Giáo dục và Đào tạo",
+        "- Ban hành Kế hoạch, chỉ đạo, hướng dẫn các trường trung học phổ thông, các trung tâm "
+        "giáo dục nghề nghiệp - giáo dục thường xuyên trên địa bàn thành phố Hải Phòng tổ chức tự "
+        "đánh giá mức độ chuyển đổi số theo Bộ chỉ số.",
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+    ):
+        assert phrase in text, phrase
+    for word in ("Phòng GDĐT", "quận", "huyện"):
+        assert word not in text, word
+    assert "Số:    /SGDĐT-VP" in docx_text(cv) and "+ THPT" in docx_text(cv)
+
+
+def test_a_plan_without_a_drafting_unit_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "ke-hoach.yaml"
+    text = PLAN.read_text(encoding="utf-8")
+    source.write_text("\n".join(x for x in text.splitlines() if "don_vi_soan_thao" not in x))
+    assert cli(["plan", str(source), "-o", str(tmp_path / "out")]) == 2
+    assert (
+        "don_vi_soan_thao (dòng 4): bộ kế hoạch có công văn, mà ký hiệu công văn phải có đơn vị soạn thảo "
+        "(Số: …/PGDĐT-<đơn vị>): ghi don_vi_soan_thao (ví dụ VP)"
+    ) in capsys.readouterr().err
 
 
 def test_percentages_add_up() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
@@ -194,3 +195,51 @@ def test_evidence_and_texts_print_as_typed_in_the_scored_table() -> None:
     table = scored_table(score(bo, dataclasses.replace(danh_gia, ket_qua=facts)))
     texts = [plain(c.spans) for row in table.rows for c in row if c]
     assert any("3*4*5 phòng | tầng #2\na\\b" in t for t in texts)
+
+
+def test_bang_diem_of_another_school_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = cli(
+        [
+            "render",
+            str(THANH_TRI / "bao-cao.yaml"),
+            "--bang-diem",
+            str(EXAMPLES / "quyet-tien-2023-2024" / "tu-danh-gia.yaml"),
+            "-o",
+            str(tmp_path / "x.docx"),
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and not (tmp_path / "x.docx").exists()
+    assert (
+        "bang_diem.don_vi: bảng điểm của đơn vị “Trường THCS Quyết Tiến”, không phải của đơn vị "
+        "ban hành báo cáo “Trung tâm GDNN-GDTX huyện Thanh Trì”; không đính kèm bảng điểm của "
+        "đơn vị khác"
+    ) in err
+    assert (
+        "bang_diem.nam_hoc: bảng điểm năm học 2023-2024, còn báo cáo nói về năm học 2024-2025; "
+        "không đính kèm bảng điểm của năm học khác"
+    ) in err
+
+
+def test_bang_diem_unit_compared_without_case_spaces_or_normal_form() -> None:
+    from vnadmin_docs.app.loading import load_assessment
+    from vnadmin_docs.compose.tables import check_bang_diem, dinh_kem_bang_diem
+    from vnadmin_docs.io.documents import load_document
+    from vnadmin_docs.model import BaoCao
+
+    doc = load_document(THANH_TRI / "bao-cao.yaml")
+    assert isinstance(doc, BaoCao)
+    _, _, sc = load_assessment(THANH_TRI / "tu-danh-gia.yaml")
+    odd = unicodedata.normalize("NFD", "  trung TÂM gdnn-gdtx  huyện thanh trì")
+    renamed = dataclasses.replace(doc, co_quan=dataclasses.replace(doc.co_quan, ten=odd))
+    assert check_bang_diem(renamed, sc) == []
+    assert len(dinh_kem_bang_diem(doc, sc).phu_luc) == len(doc.phu_luc) + 1
+    other_year = dataclasses.replace(sc, year="2025-2026")
+    assert [p.path for p in check_bang_diem(doc, other_year)] == ["bang_diem.nam_hoc"]
+    silent = dataclasses.replace(doc, trich_yeu="Kết quả chuyển đổi số", noi_dung="Nội dung.")
+    assert [str(p) for p in check_bang_diem(silent, sc)] == [
+        "bang_diem.nam_hoc: báo cáo không ghi năm học (trích yếu hoặc nội dung), nên không đối "
+        "chiếu được với bảng điểm năm học 2024-2025; ghi “năm học 2024-2025” trong trích yếu"
+    ]

@@ -308,7 +308,10 @@ def test_input_cells_have_validation_and_the_rest_is_locked(tmp_path: Path) -> N
     live = [c for c in header if c and "tạm tính" in c]
     assert len(live) == 4
     row = next(r for r in range(7, ws.max_row) if ws[f"A{r}"].value == "1.6.a")
-    assert ws[f"D{row}"].value == "<30%: tối đa 2 điểm; 30%–60%: tối đa 4 điểm; >60%: tối đa 7 điểm"
+    # the first tier starts above 0: a fact of zero earns zero (issue 12)
+    assert ws[f"D{row}"].value == (
+        ">0% và <30%: tối đa 2 điểm; 30%–60%: tối đa 4 điểm; >60%: tối đa 7 điểm"
+    )
     cap, points = ws[f"{header['Tối đa theo dữ kiện (tạm tính)']}{row}"], ws[f"I{row}"]
     assert str(cap.value).startswith("=IF(ISNUMBER(E") and points.value.startswith("=IF(")
     assert cap.protection.locked is not False

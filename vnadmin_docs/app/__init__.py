@@ -1,25 +1,53 @@
 """Use cases joining the stages: load → score → compose once → render → convert → assemble,
 the plan kit, the aggregation's reading, and batches; :class:`Context` holds the tools and
-caches they share. Only this package imports every stage."""
+caches they share. Only this package imports every stage.
 
-from .batch import BatchOptions, BatchOutcome, build_batch
-from .context import Context
-from .dossier import DossierResult, build_dossier, outputs
-from .loading import load_assessment, load_assignment, load_dossier, load_plan
-from .managing import build_plan, load_school_results
+The names are imported when first used (PEP 562), so that a use case that needs no PDF (an
+aggregation) does not pay for pypdf and reportlab at start-up.
+"""
 
-__all__ = [
-    "BatchOptions",
-    "BatchOutcome",
-    "Context",
-    "DossierResult",
-    "build_batch",
-    "build_dossier",
-    "build_plan",
-    "load_assessment",
-    "load_assignment",
-    "load_dossier",
-    "load_plan",
-    "load_school_results",
-    "outputs",
-]
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Final
+
+_WHERE: Final = {
+    "BatchOptions": "batch", "BatchOutcome": "batch", "build_batch": "batch",
+    "Context": "context",
+    "DossierResult": "dossier", "build_dossier": "dossier", "outputs": "dossier",
+    "load_assessment": "loading", "load_assignment": "loading", "load_dossier": "loading",
+    "load_plan": "loading",
+    "aggregate": "managing", "build_plan": "managing", "load_school_results": "managing",
+}  # fmt: skip
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:
+    from .batch import BatchOptions as BatchOptions
+    from .batch import BatchOutcome as BatchOutcome
+    from .batch import build_batch as build_batch
+    from .context import Context as Context
+    from .dossier import DossierResult as DossierResult
+    from .dossier import build_dossier as build_dossier
+    from .dossier import outputs as outputs
+    from .loading import load_assessment as load_assessment
+    from .loading import load_assignment as load_assignment
+    from .loading import load_dossier as load_dossier
+    from .loading import load_plan as load_plan
+    from .managing import aggregate as aggregate
+    from .managing import build_plan as build_plan
+    from .managing import load_school_results as load_school_results

@@ -10,13 +10,14 @@ fresh one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..io.problems import ReadCache
-from ..pdf.assemble import TocFont
-from ..pdf.libreoffice import Converter
-from ..word.render import TemplateCache
 
-__all__ = ["Context"]
+if TYPE_CHECKING:  # the tools' types only: a context without a converter imports no PDF stage
+    from ..pdf.assemble import TocFont
+    from ..pdf.libreoffice import Converter
+    from ..word.render import TemplateCache
 
 
 @dataclass
@@ -24,10 +25,21 @@ class Context:
     """Tools and caches for the use cases.
 
     ``converter`` turns .docx into PDF (``None``: only .docx files are made); ``font`` draws
-    the dossier's mục lục page (needed with a converter).
+    the dossier's mục lục page (needed with a converter). The template cache is made when
+    first used, so that a use case that renders no template (an aggregation writing a
+    standalone table) does not import docxtpl and Jinja.
     """
 
     converter: Converter | None = None
     font: TocFont | None = None
-    templates: TemplateCache = field(default_factory=TemplateCache)
     reads: ReadCache = field(default_factory=ReadCache)
+    _templates: TemplateCache | None = field(default=None, repr=False)
+
+    @property
+    def templates(self) -> TemplateCache:
+        """The compiled templates and their variables (:class:`~..word.render.TemplateCache`)."""
+        if self._templates is None:
+            from ..word.render import TemplateCache
+
+            self._templates = TemplateCache()
+        return self._templates

@@ -18,7 +18,7 @@ from ..assessment.sets import BoChiSo
 from ..compose.dossier import Dossier, check_order, compose
 from ..errors import InputError, Problem
 from ..io.documents import document_from_data
-from ..io.files import Located, line_of, load_data
+from ..io.files import LineMap, Located, line_of, load_data
 from ..io.form import read_cells, relocate
 from ..io.inputs import read_assessment, read_assignment
 from ..io.problems import parse_as
@@ -27,8 +27,10 @@ from ..model import (
     BangPhanCong,
     BaoCao,
     BienBan,
+    CongVan,
     DanhGia,
     HoSo,
+    KeHoach,
     KeHoachTrienKhai,
     QuyetDinh,
     ToTrinh,
@@ -46,6 +48,7 @@ __all__ = [
     "load_dossier",
     "load_numbered_document",
     "load_plan",
+    "score_dossier",
 ]
 
 
@@ -86,17 +89,21 @@ def _load_form(path: Path, context: Context) -> tuple[DanhGia, BoChiSo, Scorecar
 
 
 def load_assessment(
-    path: Path | str, *, context: Context | None = None
+    path: Path | str,
+    *,
+    context: Context | None = None,
+    loaded: tuple[Any, LineMap] | None = None,
 ) -> tuple[DanhGia, BoChiSo, Scorecard]:
     """Load a self-assessment and its indicator set, and score it; every problem at once.
 
     A ``.xlsx`` file is a filled self-assessment form (``vnadmin-docs form``), read by cell, and
-    its problems are reported by cell."""
+    its problems are reported by cell. ``loaded``: the file's data and lines, when the caller
+    has read it already."""
     context = context or Context()
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
         return _load_form(path, context)
-    located = read_assessment(path, cache=context.reads)
+    located = read_assessment(path, cache=context.reads, loaded=loaded)
     danh_gia = located.value
     bo = _set_for(located, danh_gia.bo_chi_so, path.parent, context)
     try:
@@ -111,12 +118,16 @@ def _read_numbered(
     keys: Sequence[str],
     numbers: RegisterNumbers | None,
     context: Context,
+    *,
+    loaded: tuple[Any, LineMap] | None = None,
+    need_numbers: bool = True,
 ) -> tuple[Located[T], list[str]]:
     """Read ``path`` as ``cls`` with ``so: auto`` under ``keys`` left blank for the register;
-    the keys that said so come back too (an error when there is no register to ask)."""
-    data, lines = load_data(path)
+    the keys that said so come back too (an error when there is no register to ask and the
+    caller ``need_numbers``: an aggregation reading scores does not)."""
+    data, lines = loaded if loaded is not None else load_data(path)
     data, autos = take_autos(data, keys)
-    if autos and numbers is None:
+    if autos and numbers is None and need_numbers:
         raise need_register(autos, str(path))
     value = parse_as(cls, data, lines=lines, source=str(path), cache=context.reads)
     return Located(value, lines, str(path)), autos
@@ -127,7 +138,7 @@ def _number_dossier(ho_so: HoSo, autos: list[str], numbers: RegisterNumbers) -> 
     kinds: dict[str, type[VanBan]] = {
         "bien_ban": BienBan, "quyet_dinh": QuyetDinh, "bao_cao": BaoCao, "to_trinh": ToTrinh,
     }  # fmt: skip
-    parts = [(kinds[k].LOAI.ten, f"{kinds[k].LOAI.viet_tat}-{ho_so.co_quan.viet_tat}",
+    parts = [(kinds[k].LOAI.ten, kinds[k].ky_hieu_cho(ho_so.co_quan.viet_tat),
               getattr(ho_so, k).ngay.nam) for k in autos]  # fmt: skip
     got = numbers.take(ho_so.co_quan.viet_tat, parts)
     changes = {
@@ -143,8 +154,47 @@ def load_dossier(
     compose every part once; every problem at once, with paths and lines. Parts whose number
     is ``so: auto`` get theirs from ``numbers`` (the outgoing register) before composing."""
     context = context or Context()
-    path = Path(path)
-    located, autos = _read_numbered(HoSo, path, ISSUING_ORDER, numbers, context)
+    located, bo, scorecard, autos = _scored_dossier(Path(path), context, numbers=numbers)
+    ho_so = located.value
+    problems = check_order(ho_so)
+    if problems:
+        raise located.locate(InputError(problems))
+    if autos and numbers is not None:  # the input is sound: now take the numbers
+        ho_so = _number_dossier(ho_so, autos, numbers)
+    try:
+        return compose(ho_so, bo, scorecard)
+    except InputError as exc:
+        raise located.locate(exc) from None
+
+
+def score_dossier(
+    path: Path | str,
+    *,
+    context: Context | None = None,
+    loaded: tuple[Any, LineMap] | None = None,
+) -> tuple[HoSo, BoChiSo, Scorecard]:
+    """A dossier input scored, its dates checked against the citations, nothing composed and
+    no number taken (what an aggregation needs); ``loaded``: the file's data and lines, when
+    already read."""
+    located, bo, scorecard, _ = _scored_dossier(
+        Path(path), context or Context(), loaded=loaded, need_numbers=False
+    )
+    problems = check_order(located.value)
+    if problems:
+        raise located.locate(InputError(problems))
+    return located.value, bo, scorecard
+
+
+def _scored_dossier(
+    path: Path,
+    context: Context,
+    *,
+    loaded: tuple[Any, LineMap] | None = None,
+    numbers: RegisterNumbers | None = None,
+    need_numbers: bool = True,
+) -> tuple[Located[HoSo], BoChiSo, Scorecard, list[str]]:
+    located, autos = _read_numbered(HoSo, path, ISSUING_ORDER, numbers, context, loaded=loaded,
+                                    need_numbers=need_numbers)  # fmt: skip
     ho_so = located.value
     if isinstance(ho_so.tu_danh_gia, str):
         danh_gia, bo, scorecard = load_assessment(path.parent / ho_so.tu_danh_gia, context=context)
@@ -166,15 +216,7 @@ def load_dossier(
             scorecard = score(bo, danh_gia)
         except InputError as exc:
             raise located.locate(exc, prefix=("tu_danh_gia",)) from None
-    problems = check_order(ho_so)
-    if problems:
-        raise located.locate(InputError(problems))
-    if autos and numbers is not None:  # the input is sound: now take the numbers
-        ho_so = _number_dossier(ho_so, autos, numbers)
-    try:
-        return compose(ho_so, bo, scorecard)
-    except InputError as exc:
-        raise located.locate(exc) from None
+    return located, bo, scorecard, autos
 
 
 def dossier_from(
@@ -256,9 +298,8 @@ def load_plan(
     plan = located.value
     if autos and numbers is not None:
         cq = plan.co_quan
-        unit = f"-{plan.don_vi_soan_thao}" if plan.don_vi_soan_thao else ""
-        kinds = {"ke_hoach": ("Kế hoạch", f"KH-{cq.viet_tat}{unit}"),
-                 "cong_van": ("Công văn", f"{cq.viet_tat}{unit}")}  # fmt: skip
+        kinds = {k: (c.LOAI.ten, c.ky_hieu_cho(cq.viet_tat, plan.don_vi_soan_thao))
+                 for k, c in (("ke_hoach", KeHoach), ("cong_van", CongVan))}  # fmt: skip
         got = numbers.take(cq.viet_tat, [(*kinds[k], getattr(plan, k).ngay.nam) for k in autos])
         changes = {
             k: dataclasses.replace(getattr(plan, k), so=n) for k, n in zip(autos, got, strict=True)

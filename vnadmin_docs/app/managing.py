@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..assessment.aggregation import KetQuaTruong
+from ..assessment.aggregation import KetQuaTruong, PhamVi, TongHop, tong_hop
 from ..assessment.sets import BoChiSo
 from ..compose.plan import plan_documents
 from ..errors import InputError, Problem
@@ -14,13 +14,12 @@ from ..io.files import load_data
 from ..io.form import is_form
 from ..io.results import SchoolProblems, read_result_rows, read_scorecard_json
 from ..word.folder import TemplateFolder
-from ..word.render import check_template, render
 from .context import Context
-from .loading import load_assessment, load_dossier, load_plan
+from .loading import load_assessment, load_plan, score_dossier
 from .manifest import guard, record
 from .numbering import RegisterNumbers
 
-__all__ = ["build_plan", "load_school_results"]
+__all__ = ["aggregate", "build_plan", "load_school_results"]
 
 
 def build_plan(
@@ -39,6 +38,8 @@ def build_plan(
     before anything is written unless ``overwrite`` (see :mod:`.manifest`). Numbers written
     ``so: auto`` come from ``numbers`` (the outgoing register), recorded as issued once both
     files are written, given back if writing fails."""
+    from ..word.render import check_template, render  # docxtpl and Jinja: not for an aggregation
+
     context = context or Context()
     folder = templates or TemplateFolder()
     with numbers.guard() if numbers is not None else contextlib.nullcontext():
@@ -69,12 +70,11 @@ def _one(path: Path, context: Context) -> KetQuaTruong:
     if path.suffix.lower() == ".xlsx":  # a filled self-assessment form
         danh_gia, _, sc = load_assessment(path, context=context)
         return KetQuaTruong.from_scorecard(sc, cap_hoc=danh_gia.cap_hoc, source=source)
-    data, _ = load_data(path)
-    if isinstance(data, dict) and "hoi_dong" in data:
-        dossier = load_dossier(path, context=context)
-        cap_hoc = dossier.ho_so.cap_hoc
-        return KetQuaTruong.from_scorecard(dossier.scorecard, cap_hoc=cap_hoc, source=source)
-    danh_gia, _, sc = load_assessment(path, context=context)
+    data, lines = load_data(path)
+    if isinstance(data, dict) and "hoi_dong" in data:  # a dossier: read once, scored, not composed
+        ho_so, _, scorecard = score_dossier(path, context=context, loaded=(data, lines))
+        return KetQuaTruong.from_scorecard(scorecard, cap_hoc=ho_so.cap_hoc, source=source)
+    danh_gia, _, sc = load_assessment(path, context=context, loaded=(data, lines))
     return KetQuaTruong.from_scorecard(sc, cap_hoc=danh_gia.cap_hoc, source=source)
 
 
@@ -104,3 +104,18 @@ def load_school_results(
         except (OSError, ValueError, KeyError, TypeError, ArithmeticError) as exc:
             broken.append((str(path), (Problem("", f"không đọc được tệp: {exc}"),)))
     return results, broken
+
+
+def aggregate(
+    paths: Sequence[Path],
+    *,
+    bo: BoChiSo,
+    scope: PhamVi | None = None,
+    context: Context | None = None,
+) -> tuple[TongHop, list[SchoolProblems]]:
+    """Read many schools' results with one context (the validators and indicator sets are
+    built once for all of them) and tally them within ``scope``: what was left out, is missing
+    or duplicated is in the :class:`TongHop`; what could not be read comes back beside it."""
+    context = context or Context()
+    results, broken = load_school_results(paths, bo=bo, context=context)
+    return tong_hop(results, bo, scope), broken

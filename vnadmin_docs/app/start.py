@@ -148,12 +148,14 @@ bien_ban:
   bat_dau: 2025-03-10T08:00
   ket_thuc: 2025-03-10T10:30
   dia_diem: Phòng họp Hội đồng sư phạm, {don_vi}
-# bao_cao: số và ngày của Báo cáo kết quả tự đánh giá (sau ngày họp)
-bao_cao: {{so: 2, ngay: 2025-03-11}}
-# to_trinh: số và ngày của Tờ trình đề nghị công nhận (sau báo cáo)
-to_trinh: {{so: 3, ngay: 2025-03-11}}
-# quyet_dinh: số và ngày của Quyết định phê duyệt kết quả (sau tờ trình)
-quyet_dinh: {{so: 4, ngay: 2025-03-12}}
+# thứ tự ban hành: Biên bản → Quyết định phê duyệt → Báo cáo → Tờ trình (cùng ngày được);
+# mỗi số có thể ghi "auto" để lấy từ sổ đăng ký văn bản đi (--so-dang-ky)
+# quyet_dinh: số và ngày của Quyết định phê duyệt kết quả (căn cứ biên bản: cùng ngày hoặc sau)
+quyet_dinh: {{so: 2, ngay: 2025-03-10}}
+# bao_cao: số và ngày của Báo cáo kết quả tự đánh giá (sau quyết định)
+bao_cao: {{so: 3, ngay: 2025-03-11}}
+# to_trinh: số và ngày của Tờ trình đề nghị công nhận (căn cứ quyết định và báo cáo)
+to_trinh: {{so: 4, ngay: 2025-03-12}}
 # can_cu: căn cứ bổ sung (ví dụ kế hoạch của Phòng), mỗi dòng một căn cứ
 can_cu: []
 # tu_danh_gia: tệp tự đánh giá (cùng thư mục), hoặc phiếu Excel .xlsx đã điền
@@ -185,6 +187,8 @@ co_quan:
   viet_tat: {viet_tat}
   # dia_danh: địa danh ở dòng ngày tháng
   dia_danh: {dia_danh}
+# don_vi_soan_thao: đơn vị soạn thảo, trong ký hiệu công văn (số …/{viet_tat}-VP) và dòng Lưu
+don_vi_soan_thao: VP
 # dia_ban: địa bàn quản lý, in trong văn bản
 dia_ban: {dia_ban}
 # co_quan_cap_tren: nơi nhận báo cáo tổng hợp

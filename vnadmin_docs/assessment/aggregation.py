@@ -3,8 +3,15 @@
 Each school's result (:class:`KetQuaTruong`) comes from a dossier, a scorecard JSON or a row of
 a spreadsheet (the loader makes them); :func:`tong_hop` counts, per group and per school level,
 how many schools are at each level, with percentages that add up to exactly 100 (largest
-remainder, one decimal), averages per criterion, the schools at each level, those with unmet
-mandatory conditions, and duplicates (flagged, counted once).
+remainder, one decimal), averages per criterion (with how many schools each covers), the
+schools at each level, those with unmet mandatory conditions, and duplicates (flagged, counted
+once).
+
+An aggregation has a scope (:class:`PhamVi`): one school year, one indicator set, and the
+schools expected (the plan's ``co_so``, or a list given another way). A result from another
+year, another set or a school outside the list is left out with its reason; an expected school
+without a result is named. School names are matched NFC-, case- and space-insensitively
+(:func:`~vnadmin_docs.vn.text.khoa_ten`).
 
 >>> phan_tram_lam_tron([1, 1, 1])
 (Decimal('33.4'), Decimal('33.3'), Decimal('33.3'))
@@ -14,40 +21,47 @@ mandatory conditions, and duplicates (flagged, counted once).
 
 from __future__ import annotations
 
+import dataclasses
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
+from typing import Final
 
 from ..errors import Problem
-from ..model.ke_hoach import CAP_HOC
+from ..model.ke_hoach import CAP_HOC, CoSo
+from ..vn.text import khoa_ten
 from .scorecard import Scorecard
 from .sets import BoChiSo
 
 __all__ = [
     "CAP_HOC",
     "KetQuaTruong",
+    "LoaiRa",
+    "PhamVi",
     "TongHop",
     "cap_hoc_tu_ten",
     "phan_tram_lam_tron",
     "tong_hop",
 ]
 
-_LEVEL_PATTERNS = (
-    ("Phổ thông nhiều cấp", r"nhiều cấp|liên cấp|\bPTCS\b|\bTH&THCS\b|TH và THCS"),
-    ("Mầm non", r"mầm non|mẫu giáo|nhà trẻ"),
-    ("Tiểu học", r"tiểu học|\bTH\b"),
-    ("THCS", r"\bTHCS\b|trung học cơ sở"),
-    ("THPT", r"\bTHPT\b|trung học phổ thông"),
-    ("GDTX", r"GDTX|GDNN|giáo dục thường xuyên"),
+_LEVEL_PATTERNS: Final = tuple(
+    (level, re.compile(pattern, re.IGNORECASE))
+    for level, pattern in (
+        ("Phổ thông nhiều cấp", r"nhiều cấp|liên cấp|\bPTCS\b|\bTH&THCS\b|TH và THCS"),
+        ("Mầm non", r"mầm non|mẫu giáo|nhà trẻ"),
+        ("Tiểu học", r"tiểu học|\bTH\b"),
+        ("THCS", r"\bTHCS\b|trung học cơ sở"),
+        ("THPT", r"\bTHPT\b|trung học phổ thông"),
+        ("GDTX", r"GDTX|GDNN|giáo dục thường xuyên"),
+    )
 )
 
 
 def cap_hoc_tu_ten(ten: str) -> str:
     """Guess a school's level from its name (an input may state it instead)."""
     for level, pattern in _LEVEL_PATTERNS:
-        if re.search(pattern, ten, re.IGNORECASE):
+        if pattern.search(ten):
             return level
     return "Khác"
 
@@ -70,6 +84,11 @@ class KetQuaTruong:
     groups: tuple[NhomKetQua, ...]
     criteria: dict[str, Decimal] = field(default_factory=dict)
     """Criterion points, when the source has them (dossiers, assessments, scorecard JSON)."""
+    nam_hoc: str | None = None
+    """The school year the result is for (``None``: the source does not say, e.g. a
+    spreadsheet without a ``nam_hoc`` column)."""
+    bo_chi_so: str | None = None
+    """The code of the indicator set it was scored against (``None``: not said)."""
 
     @classmethod
     def from_scorecard(cls, sc: Scorecard, *, cap_hoc: str | None, source: str) -> KetQuaTruong:
@@ -79,12 +98,35 @@ class KetQuaTruong:
             source=source,
             groups=tuple(NhomKetQua(g.code, g.points, g.level, g.mandatory_met) for g in sc.groups),
             criteria={c.code: c.points for _, c in sc.criteria() if c.points is not None},
+            nam_hoc=sc.year,
+            bo_chi_so=sc.set_code,
         )
 
     @property
     def key(self) -> str:
-        """What makes two results the same school: the name, case- and space-insensitive."""
-        return " ".join(unicodedata.normalize("NFC", self.don_vi).casefold().split())
+        """What makes two results the same school: the name, NFC-, case- and space-insensitive."""
+        return khoa_ten(self.don_vi)
+
+
+@dataclass(frozen=True)
+class PhamVi:
+    """The scope of an aggregation: the school year and the schools expected (``None``: any).
+    The indicator set is the one :func:`tong_hop` counts against."""
+
+    nam_hoc: str | None = None
+    co_so: tuple[CoSo, ...] | None = None
+
+
+@dataclass(frozen=True)
+class LoaiRa:
+    """A result left out of the count, and why (in Vietnamese)."""
+
+    don_vi: str
+    source: str
+    ly_do: str
+
+    def __str__(self) -> str:
+        return f"{self.don_vi} ({self.source}): {self.ly_do}"
 
 
 def phan_tram_lam_tron(counts: Sequence[int]) -> tuple[Decimal, ...]:
@@ -127,6 +169,20 @@ class TongHop:
     unmet: tuple[tuple[str, tuple[str, ...]], ...]
     """Schools with an unmet mandatory condition: (school, group codes)."""
     duplicates: tuple[Problem, ...]
+    averages_n: dict[str, int] = field(default_factory=dict)
+    """Criterion code → how many schools its average covers."""
+    excluded: tuple[LoaiRa, ...] = ()
+    """Results outside the scope (another year, set, or a school not expected), not counted."""
+    missing: tuple[CoSo, ...] = ()
+    """Expected schools without a result."""
+    expected: int | None = None
+    """How many schools the scope expects (``None``: no list)."""
+    nam_hoc: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        """Nothing left out, missing or duplicated."""
+        return not (self.excluded or self.missing or self.duplicates)
 
     def to_json(self) -> dict[str, object]:
         def pct(counts: Sequence[int]) -> list[float]:
@@ -134,7 +190,13 @@ class TongHop:
 
         return {
             "bo_chi_so": self.set_code,
+            "nam_hoc": self.nam_hoc,
             "so_truong": len(self.counted),
+            "so_truong_du_kien": self.expected,
+            "thieu": [{"don_vi": c.ten, "cap_hoc": c.cap_hoc} for c in self.missing],
+            "loai_ra": [
+                {"don_vi": x.don_vi, "source": x.source, "ly_do": x.ly_do} for x in self.excluded
+            ],
             "groups": [
                 {
                     "code": g.code,
@@ -150,17 +212,41 @@ class TongHop:
                 for g in self.groups
             ],
             "averages": {k: float(v) for k, v in self.averages.items()},
+            "averages_n": dict(self.averages_n),
             "unmet_mandatory": [{"school": s, "groups": list(gs)} for s, gs in self.unmet],
             "duplicates": [str(p) for p in self.duplicates],
         }
 
 
-def tong_hop(results: Sequence[KetQuaTruong], bo: BoChiSo) -> TongHop:
-    """Tally ``results`` against ``bo``; a school that appears twice is counted once."""
+def _outside(r: KetQuaTruong, bo: BoChiSo, scope: PhamVi, expected: dict[str, CoSo]) -> str:
+    """Why ``r`` is outside the scope, or ``""``."""
+    if scope.nam_hoc is not None and r.nam_hoc is not None and r.nam_hoc != scope.nam_hoc:
+        return f"kết quả năm học {r.nam_hoc}, không phải năm học {scope.nam_hoc}"
+    if r.bo_chi_so is not None and r.bo_chi_so != bo.ma:
+        return f"chấm theo bộ chỉ số {r.bo_chi_so}, không phải {bo.ma}"
+    if scope.co_so is not None and r.key not in expected:
+        return "đơn vị không có trong danh sách cơ sở của kế hoạch"
+    return ""
+
+
+def tong_hop(results: Sequence[KetQuaTruong], bo: BoChiSo, scope: PhamVi | None = None) -> TongHop:
+    """Tally ``results`` against ``bo`` within ``scope``: results outside it are left out with
+    their reason, expected schools without a result are listed, a school that appears twice is
+    counted once. An expected school is counted under the plan's name and school level."""
+    scope = scope or PhamVi()
     levels = tuple(sorted(b.muc for b in bo.muc_do))
+    expected = {khoa_ten(c.ten): c for c in scope.co_so or ()}
     seen: dict[str, KetQuaTruong] = {}
     duplicates = []
+    excluded = []
     for r in results:
+        reason = _outside(r, bo, scope, expected)
+        if reason:
+            excluded.append(LoaiRa(r.don_vi, r.source, reason))
+            continue
+        if r.key in expected:  # named and levelled as the plan lists it
+            plan_entry = expected[r.key]
+            r = dataclasses.replace(r, don_vi=plan_entry.ten, cap_hoc=plan_entry.cap_hoc)
         if r.key in seen:
             duplicates.append(
                 Problem(
@@ -186,6 +272,7 @@ def tong_hop(results: Sequence[KetQuaTruong], bo: BoChiSo) -> TongHop:
         total = tuple(sum(per[c][i] for c in caps) for i in range(len(levels)))
         groups.append(DemNhom(nhom.ma, nhom.ten, total, {c: tuple(v) for c, v in per.items()},
                               {k: tuple(v) for k, v in names.items()}))  # fmt: skip
+    missing = tuple(c for key, c in expected.items() if key not in seen)
     sums: dict[str, Decimal] = {}
     n: dict[str, int] = {}
     for r in counted:
@@ -199,5 +286,7 @@ def tong_hop(results: Sequence[KetQuaTruong], bo: BoChiSo) -> TongHop:
         if any(not g.mandatory_met for g in r.groups)
     )
     return TongHop(
-        bo.ma, bo.ten, levels, counted, tuple(groups), averages, unmet, tuple(duplicates)
-    )
+        bo.ma, bo.ten, levels, counted, tuple(groups), averages, unmet, tuple(duplicates),
+        averages_n=n, excluded=tuple(excluded), missing=missing,
+        expected=len(expected) if scope.co_so is not None else None, nam_hoc=scope.nam_hoc,
+    )  # fmt: skip

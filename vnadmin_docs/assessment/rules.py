@@ -8,6 +8,10 @@ write it (:meth:`RuleKind.validate`), how the facts become a cap on the points
 - ``co_khong``: deployed or not (fact ``co``): up to the item's maximum, or 0;
 - ``ty_le``: tiers by percentage (fact ``ty_le``, 0–100, or ``so`` of ``tong``);
 - ``so_luong``: tiers by count (fact ``so_luong``);
+
+  a tier's range is its own data: a first tier written ``{tren: 0, duoi: 30}`` gives nothing
+  for a fact of zero ("tối đa N điểm" is a cap, not a grant), and the tiers must then cover
+  (0, top] exactly once;
 - ``lua_chon``: a choice (fact ``chon``), each option with its cap;
 - ``moi_chuc_nang``: ``diem_moi`` per function deployed (fact ``chuc_nang``).
 
@@ -20,6 +24,7 @@ Adding a kind: a class here, its name in ``QuyTac.loai``, an entry in :data:`RUL
 
 from __future__ import annotations
 
+import dataclasses
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -87,14 +92,18 @@ class _Tiered(RuleKind):
         if not rule.bac:
             out.append(Problem.at((*loc, "bac"), "phải có các bậc"))
             return
-        gap = coverage(rule.bac, Decimal(0), self.top)
+        open_low = any(b.tren == 0 for b in rule.bac)
+        gap = coverage(rule.bac, Decimal(0), self.top, open_low=open_low)
         if gap:
             out.append(Problem.at((*loc, "bac"), f"các bậc không phủ kín thang: {gap}"))
         if any(b.diem > toi_da for b in rule.bac):
             out.append(Problem.at((*loc, "bac"), "điểm một bậc vượt điểm tối đa"))
 
     def describe(self, rule: QuyTac, toi_da: Decimal) -> str:
-        lines = [f"{b.mo_ta(self.unit)}: tối đa {_so(b.diem)} điểm" for b in rule.bac]
+        # The regulation's words: a first tier "trên 0, dưới 30" prints as "dưới 30 %" (its
+        # lower edge, zero earns zero, is in docs/dev/indicator-sets.md).
+        shown = [dataclasses.replace(b, tren=None) if b.tren == 0 else b for b in rule.bac]
+        lines = [f"{b.mo_ta(self.unit)}: tối đa {_so(b.diem)} điểm" for b in shown]
         return "\n".join(line[:1].upper() + line[1:] for line in lines)
 
 

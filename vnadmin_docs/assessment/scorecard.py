@@ -97,6 +97,15 @@ class Scorecard:
             for c in g.criteria:
                 yield g, c
 
+    def without_evidence(self) -> list[CriterionScore]:
+        """Criteria claimed (points above zero, or a mandatory condition met) with no evidence:
+        the output of ``score`` warns about them rather than print "(chưa có minh chứng)"."""
+        return [
+            c
+            for _, c in self.criteria()
+            if not c.evidence and (c.met if c.mandatory else (c.points or 0) > 0)
+        ]
+
     def to_json(self) -> dict[str, Any]:
         """The versioned JSON form: ``nhom``, ``tieu_chi``, ``chi_bao`` and the explanations.
 
@@ -148,6 +157,10 @@ class Scorecard:
                 }
                 for _, c in self.criteria()
                 for i in c.items
+            ],
+            "thieu_minh_chung": [
+                {"ma": c.code, "diem": _num(c.points), "bat_buoc": c.mandatory}
+                for c in self.without_evidence()
             ],
             "muc_chung": self.lowest_level,
             "ten_muc_chung": self.lowest_level_name,

@@ -12,7 +12,7 @@ the regulation's words (75 is level 2, 75.5 is level 3).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from ..errors import InputError, Loc, Problem
 from ..model.danh_gia import DanhGia, KetQua
@@ -135,48 +135,89 @@ def _group(bo: BoChiSo, nhom: NhomTieuChi, criteria: list[CriterionScore]) -> Gr
         )
     else:
         explanation = f"{name} đạt mức độ {level.muc} ({level.ten}) vì tổng điểm {_so(points)} ({band.mo_ta()})."
-    gap = _gap(bo, name, level, points, criteria, unmet if enforce else ())
+    gap = _gap(bo, name, nhom.toi_da, level, band, points, criteria)
     return GroupScore(
         nhom.ma, nhom.ten, nhom.toi_da, points, level.muc, level.ten, band.muc, not unmet, unmet,
         tuple(criteria), explanation, gap,
     )  # fmt: skip
 
 
+def _needed(target: MucDo, points: Decimal, step: Decimal) -> Decimal:
+    """The fewest points (in steps of ``step``) that bring ``points`` into ``target``: always
+    positive, because ``target`` lies above ``points``."""
+    if target.tu is not None:
+        goal = (target.tu / step).to_integral_value(rounding=ROUND_CEILING) * step
+    elif target.tren is not None:
+        goal = ((target.tren / step).to_integral_value(rounding=ROUND_FLOOR) + 1) * step
+    else:
+        goal = points + step
+    return max(goal - points, step)
+
+
+def _room(criteria: Sequence[CriterionScore]) -> list[tuple[Decimal, CriterionScore]]:
+    """Scored criteria with points left, most first."""
+    room = [
+        (c.max - c.points, c)
+        for c in criteria
+        if c.max is not None and c.points is not None and c.max > c.points
+    ]
+    return sorted(room, key=lambda r: (-r[0], r[1].code))
+
+
 def _gap(
     bo: BoChiSo,
     name: str,
+    toi_da: Decimal,
     level: MucDo,
+    band: MucDo,
     points: Decimal,
     criteria: list[CriterionScore],
-    unmet: tuple[str, ...],
 ) -> str:
-    higher = sorted((b for b in bo.muc_do if b.muc > level.muc), key=lambda b: b.muc)
-    if not higher:
-        return f"{name} đã ở mức cao nhất."
-    target = next((b for b in higher if not b.chua(points)), higher[0]) if not unmet else higher[0]
-    parts = []
-    if unmet:
-        parts.append(f"cần đạt điều kiện bắt buộc {', '.join(unmet)}")
-    if not target.chua(points):
-        if target.tu is not None:
-            parts.append(
-                f"cần thêm {_so(target.tu - points)} điểm để đạt mức độ {target.muc} ({target.mo_ta()})"
+    """What the group needs, from the scorecard's facts: an unmet mandatory condition first (it
+    is what blocks the level), then the fewest points to the next level above what the points
+    give, then where points remain (criteria by the codes the printed table shows)."""
+    sentences = []
+    failed = [c for c in criteria if c.mandatory and not c.met]
+    if failed:
+        listed = "; ".join(f"{c.code} “{c.text}”" for c in failed)
+        word = "các điều kiện" if len(failed) > 1 else "điều kiện"
+        if level.muc < band.muc:
+            sentences.append(
+                f"chưa đạt {word} bắt buộc {listed}, nên nhóm chỉ được xếp mức độ {level.muc} dù "
+                f"tổng điểm {_so(points)} ({band.mo_ta()}); cần đạt {word} này trước tiên, khi đó "
+                f"nhóm đạt mức độ {band.muc}"
             )
-        elif target.tren is not None:
-            parts.append(
-                f"cần thêm hơn {_so(target.tren - points)} điểm để đạt mức độ {target.muc} ({target.mo_ta()})"
+        elif bo.bat_buoc_chua_dat == "muc_1":
+            sentences.append(
+                f"chưa đạt {word} bắt buộc {listed}; cần đạt {word} này trước tiên, nếu không "
+                f"nhóm vẫn ở mức độ {level.muc} dù tăng điểm"
             )
-    room: list[tuple[Decimal, str]] = []
-    for c in criteria:
-        if c.items:
-            room += [(i.max - i.points, i.code) for i in c.items if i.max > i.points]
-        elif c.max is not None and c.points is not None and c.max > c.points:
-            room.append((c.max - c.points, c.code))
-    room.sort(key=lambda r: (-r[0], r[1]))
-    if room and parts:
-        listed = ", ".join(f"{code} (còn {_so(left)} điểm)" for left, code in room[:6])
-        parts.append(f"có thể tăng ở: {listed}")
-    return f"{name}: " + "; ".join(parts) + "." if parts else f"{name}: không còn điểm để tăng."
+        else:
+            sentences.append(f"chưa đạt {word} bắt buộc {listed}; cần đạt {word} này")
+    room = _room(criteria)
+    left = sum((r[0] for r in room), Decimal(0))
+    higher = sorted((b for b in bo.muc_do if b.muc > band.muc), key=lambda b: b.muc)
+    if higher:
+        target = higher[0]
+        need = _needed(target, points, bo.buoc_diem)
+        goal = (
+            f"để vượt {_so(target.tren)} điểm, đạt mức độ {target.muc} ({target.mo_ta()})"
+            if target.tren is not None and target.tu is None
+            else f"để đạt mức độ {target.muc} ({target.mo_ta()})"
+        )
+        advice = f"cần thêm ít nhất {_so(need)} điểm {goal}"
+        if left < need:
+            advice += f", nhưng các tiêu chí chỉ còn {_so(left)} điểm chưa đạt"
+        sentences.append(advice)
+    elif not failed:
+        if not room:
+            return f"{name}: đạt mức độ {level.muc} với {_so(points)}/{_so(toi_da)} điểm, đã ở mức cao nhất."
+        sentences.append(f"đạt mức độ {level.muc} ({level.ten}); còn {_so(left)} điểm chưa đạt")
+    text = f"{name}: " + "; ".join(sentences) + "."
+    if room:
+        places = "; ".join(f"{c.code} {c.text} (còn {_so(n)} điểm)" for n, c in room)
+        text += f" Có thể tăng điểm ở: {places}."
+    return text
 
 
 def score(bo: BoChiSo, danh_gia: DanhGia) -> Scorecard:

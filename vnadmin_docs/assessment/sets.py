@@ -172,6 +172,9 @@ class BoChiSo(Record):
     nhom: tuple[NhomTieuChi, ...]
     bat_buoc_chua_dat: Literal["muc_1", "bo_qua"] = "muc_1"
     """Policy for an unmet mandatory condition: the group is rated level 1, or it is ignored."""
+    buoc_diem: Decimal = Decimal("0.5")
+    """The smallest step a total moves by, for advice: "above 75" is written as "at least
+    75,5", never as "more than 0 points" (docs/dev/indicator-sets.md)."""
 
     def tieu_chi(self) -> Iterator[tuple[NhomTieuChi, TieuChi]]:
         for nhom in self.nhom:
@@ -188,8 +191,12 @@ class BoChiSo(Record):
         }
 
 
-def coverage(bands: Sequence[Khoang], low: Decimal, high: Decimal | None) -> str | None:
-    """Why ``bands`` do not cover [low, high] exactly once, or ``None`` when they do."""
+def coverage(
+    bands: Sequence[Khoang], low: Decimal, high: Decimal | None, *, open_low: bool = False
+) -> str | None:
+    """Why ``bands`` do not cover [low, high] exactly once, or ``None`` when they do; with
+    ``open_low`` the scale is (low, high]: ``low`` itself may lie outside every band (a tier
+    that starts ``tren: 0`` leaves a fact of zero with no points) but not inside two."""
     points = {low} | ({high} if high is not None else set())
     for band in bands:
         for b in band.moc():
@@ -198,7 +205,7 @@ def coverage(bands: Sequence[Khoang], low: Decimal, high: Decimal | None) -> str
         if x < low or (high is not None and x > high):
             continue
         hits = sum(1 for band in bands if band.chua(x))
-        if hits != 1:
+        if hits != 1 and not (open_low and x == low and hits == 0):
             kind = "không thuộc khoảng nào" if hits == 0 else "thuộc nhiều khoảng"
             return f"giá trị {dinh_dang_so(x, chu_so_thap_phan=3)} {kind}"
     return None

@@ -117,7 +117,10 @@ def _render_one(args: argparse.Namespace, out: TextIO, numbers: Any) -> VanBan:
             problem = Problem("loai", "chỉ đính kèm bảng tự đánh giá vào báo cáo (loai: bao_cao)")
             raise InputError([problem], source=str(args.input))
         _, _, scorecard = load_assessment(args.bang_diem, context=context)
-        doc = dinh_kem_bang_diem(doc, scorecard)
+        try:
+            doc = dinh_kem_bang_diem(doc, scorecard)
+        except InputError as exc:
+            raise InputError(exc.problems, source=f"{args.input} + {args.bang_diem}") from None
     if args.phan_cong is not None:
         bang, bo = load_assignment(args.phan_cong, context=context)
         doc = dataclasses.replace(doc, phu_luc=[*doc.phu_luc, phu_luc_phan_cong(bang, bo)])
@@ -160,6 +163,14 @@ def _score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(file=out)
         for line in (*sc.explanations, *(g.gap for g in sc.groups)):
             print(line, file=out)
+        missing = sc.without_evidence()
+        if missing:
+            print(file=out)
+            print(f"Cảnh báo: {len(missing)} tiêu chí được tính điểm nhưng chưa có minh chứng "
+                  "(ghi minh_chung cho từng mã):", file=out)  # fmt: skip
+            for c in missing:
+                claim = "đạt" if c.mandatory else f"{dinh_dang_so(c.points or 0)} điểm"
+                print(f"  - {c.code} {_short(c.text, 60)}: {claim}", file=out)
     if args.docx is not None:
         title = [
             "BẢNG TỰ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ",

@@ -47,6 +47,13 @@ def add_parsers(sub: Any) -> None:
     p.add_argument(
         "--bo-chi-so", default=None, help="bộ chỉ số (mặc định: của kế hoạch, hoặc qd-4725-2022)"
     )
+    p.add_argument(
+        "--truong",
+        type=Path,
+        help="danh sách cơ sở cần tổng hợp (.txt mỗi dòng một tên, .csv/.xlsx cột ten, cap_hoc, "
+        ".yaml/.json); mặc định: co_so của kế hoạch",
+    )
+    p.add_argument("--nam-hoc", help="năm học cần tổng hợp (mặc định: của kế hoạch)")
     p.add_argument("--json", action="store_true", help="in kết quả tổng hợp dạng JSON")
     p.add_argument("--docx-only", action="store_true", help="không chuyển báo cáo sang PDF")
     p.set_defaults(handler=_aggregate)  # fmt: skip
@@ -69,16 +76,15 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..app.context import Context
     from ..app.dossier import write_document_metadata
     from ..app.loading import load_plan
-    from ..app.managing import load_school_results
-    from ..assessment.aggregation import phan_tram_lam_tron, tong_hop
+    from ..app.managing import aggregate
+    from ..assessment.aggregation import PhamVi, phan_tram_lam_tron
     from ..compose.metadata import Unnumbered
     from ..compose.plan import bao_cao_tong_hop
     from ..compose.tables import aggregate_table
+    from ..io.results import read_school_list
     from ..io.sets import load_indicator_set
     from ..model import BO_CHI_SO_MAC_DINH, VanBan
     from ..vn.numbers import dinh_dang_so
-    from ..word.render import render
-    from ..word.standalone import render_table_document
 
     output_folder(args.output)
     names = ["tong-hop.json", "bao-cao-tong-hop.docx", "bao-cao-tong-hop.pdf"]
@@ -88,14 +94,22 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     plan, sets = load_plan(args.ke_hoach, context=context) if args.ke_hoach else (None, [])
     name = args.bo_chi_so or (None if sets else BO_CHI_SO_MAC_DINH)
     bo = load_indicator_set(name, cache=context.reads) if name else sets[0]
-    results, broken = load_school_results(args.inputs, bo=bo, context=context)
-    th = tong_hop(results, bo)
+    schools = read_school_list(args.truong) if args.truong else (plan.co_so if plan else None)
+    scope = PhamVi(
+        nam_hoc=args.nam_hoc or (plan.nam_hoc if plan else None),
+        co_so=tuple(schools) if schools else None,
+    )
+    th, broken = aggregate(args.inputs, bo=bo, scope=scope, context=context)
     for source, problems in broken:
         print(f"Không tính {source}: {len(problems)} lỗi", file=err)
         for problem in problems:
             print(f"  - {problem}", file=err)
     for problem in th.duplicates:
         print(f"Trùng: {problem}", file=err)
+    for left_out in th.excluded:
+        print(f"Không tính: {left_out}", file=err)
+    for school in th.missing:
+        print(f"Chưa có kết quả: {school.ten}", file=err)
     args.output.mkdir(parents=True, exist_ok=True)
     data = {
         **th.to_json(),
@@ -107,17 +121,23 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.json:
         print(text, file=out)
     else:
-        print(f"Đã tổng hợp {len(th.counted)} đơn vị ({len(broken)} hồ sơ lỗi, "
-              f"{len(th.duplicates)} trùng)", file=out)  # fmt: skip
+        of = f" trên {th.expected} đơn vị của kế hoạch" if th.expected is not None else ""
+        print(f"Đã tổng hợp {len(th.counted)}{of} ({len(broken)} hồ sơ lỗi, "
+              f"{len(th.duplicates)} trùng, {len(th.excluded)} ngoài phạm vi, "
+              f"{len(th.missing)} chưa có kết quả)", file=out)  # fmt: skip
         for g in th.groups:
             shares = ", ".join(f"mức {lv}: {n} ({dinh_dang_so(p, chu_so_thap_phan=1)}%)" for lv, n, p in
                                zip(th.levels, g.total, phan_tram_lam_tron(g.total), strict=True))  # fmt: skip
             print(f"  Nhóm {g.code} {g.name}: {shares}", file=out)
     if plan is not None:
-        report = bao_cao_tong_hop(plan, th, bo, n_broken=len(broken))
+        from ..word.render import render
+
+        report = bao_cao_tong_hop(plan, th, bo, n_broken=len(broken), broken=[s for s, _ in broken])
         target = render(report, args.output / "bao-cao-tong-hop.docx", cache=context.templates)
         described: VanBan | Unnumbered = report
     else:
+        from ..word.standalone import render_table_document
+
         title = ["KẾT QUẢ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ CÁC CƠ SỞ GIÁO DỤC", f"({bo.nguon})"]
         target = render_table_document(
             title, [aggregate_table(th, bo)], args.output / "bang-tong-hop.docx"
@@ -132,4 +152,4 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         files = write_document_metadata(pdf, described, title=subject)
         for path in (pdf, *files):
             print(f"Đã tạo {path}", file=out if not args.json else err)
-    return EXIT_FINDINGS if broken else EXIT_OK
+    return EXIT_FINDINGS if broken or not th.complete else EXIT_OK

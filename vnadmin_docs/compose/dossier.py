@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from ..assessment.scorecard import Scorecard
+from ..assessment.scorecard import GroupScore, Scorecard
 from ..assessment.sets import BoChiSo
 from ..errors import InputError, Problem
 from ..model import (
@@ -136,24 +136,43 @@ def _points(x: Decimal | None) -> str:
     return "" if x is None else dinh_dang_so(x)
 
 
+def _unmet(g: GroupScore) -> str:
+    """The group's unmet mandatory conditions, code and text: ``1.2 “Có ban hành …”``."""
+    return "; ".join(f"{c.code} “{escape(c.text)}”" for c in g.criteria if c.code in g.unmet)
+
+
 def _results(sc: Scorecard, *, words: bool = False, end: str = ".") -> Raw:
+    """One line per group: its points and level; a level held down by an unmet mandatory
+    condition says so, naming the condition (the one statement of each result)."""
     lines = []
     for i, g in enumerate(sc.groups):
         spoken = f" ({so_thanh_chu(g.points)} điểm)" if words else ""
         close = ";" if i < len(sc.groups) - 1 else end
-        lines.append(
-            f"- Nhóm tiêu chí “{escape(g.name)}”: **{_points(g.points)}/{_points(g.max)}** "
-            f"điểm{spoken}, đạt **Mức độ {g.level}** ({escape(g.level_name)}){close}"
-        )
+        head = f"- Nhóm tiêu chí “{escape(g.name)}”: **{_points(g.points)}/{_points(g.max)}** điểm{spoken}"
+        if g.unmet and g.level < g.points_level:
+            lines.append(
+                f"{head}, xếp **Mức độ {g.level}** ({escape(g.level_name)}) vì chưa đạt điều kiện "
+                f"bắt buộc {_unmet(g)}{close}"
+            )
+        elif g.unmet:
+            lines.append(
+                f"{head}, đạt **Mức độ {g.level}** ({escape(g.level_name)}); chưa đạt điều kiện "
+                f"bắt buộc {_unmet(g)}{close}"
+            )
+        else:
+            lines.append(f"{head}, đạt **Mức độ {g.level}** ({escape(g.level_name)}){close}")
     return Raw("\n".join(lines))
 
 
 def _mandatory(sc: Scorecard) -> Raw:
+    """The mandatory conditions met (those unmet are named in the results, once)."""
     codes = [c.code for _, c in sc.criteria() if c.mandatory]
-    unmet = [c.code for _, c in sc.criteria() if c.mandatory and not c.met]
-    if not unmet:
+    met = [c.code for _, c in sc.criteria() if c.mandatory and c.met]
+    if len(met) == len(codes):
         return Raw(f"- Các điều kiện bắt buộc ({', '.join(codes)}): đạt.")
-    return Raw(f"- Các điều kiện bắt buộc chưa đạt: **{', '.join(unmet)}**.")
+    if not met:
+        return Raw("- Chưa đạt điều kiện bắt buộc nào.")
+    return Raw(f"- Các điều kiện bắt buộc khác ({', '.join(met)}): đạt.")
 
 
 def _dashes(lines: Sequence[str]) -> Raw:
@@ -203,14 +222,17 @@ def _head_title(thu_truong: NguoiKy) -> str:
 
 
 _CITES: Final[dict[PartKey, tuple[PartKey, ...]]] = {
-    "bao_cao": ("bien_ban",),
-    "to_trinh": ("bien_ban", "bao_cao"),
-    "quyet_dinh": ("bien_ban", "to_trinh"),
+    "quyet_dinh": ("bien_ban",),
+    "bao_cao": ("bien_ban", "quyet_dinh"),
+    "to_trinh": ("quyet_dinh", "bao_cao"),
 }
-"""Which parts each part cites (it must not be dated before them)."""
+"""Which parts each part cites, in issuing order (QĐ 4725's process, seed 004's schedule):
+Biên bản → Quyết định phê duyệt (căn cứ the Biên bản) → Báo cáo (the Biên bản and the
+Quyết định) → Tờ trình đề nghị công nhận (căn cứ the Quyết định and the Báo cáo). A part must
+not be dated before what it cites (same day allowed); nothing cites a later part."""
 
 
-def _check_order(ho_so: HoSo) -> list[Problem]:
+def check_order(ho_so: HoSo) -> list[Problem]:
     """A document may only cite documents of the same day or earlier."""
     problems = []
     for doc, cited in _CITES.items():
@@ -249,10 +271,9 @@ class _Facts:
     def chuan(self) -> str:
         return f"{self.bo.nguon} ban hành {self.bo.ten}"
 
-    def after_meeting(self, bien_ban: BienBan) -> list[str]:
-        """The căn cứ of the Tờ trình and the Quyết định: the set and the council's Biên bản."""
-        return [*self.ho_so.can_cu, f"Căn cứ {self.chuan}",
-                f"Căn cứ {bien_ban.trich_dan} của {self.council}"]  # fmt: skip
+    def can_cu(self, *cited: str) -> list[str]:
+        """A part's căn cứ: the input's, the set, then what it cites (already issued)."""
+        return [*self.ho_so.can_cu, f"Căn cứ {self.chuan}", *(f"Căn cứ {x}" for x in cited)]
 
 
 def bien_ban(f: _Facts) -> BienBan:
@@ -272,6 +293,7 @@ def bien_ban(f: _Facts) -> BienBan:
         trich_yeu=f"Họp Hội đồng tự đánh giá mức độ chuyển đổi số năm học {ho_so.nam_hoc}",
         thoi_gian_bat_dau=bb.bat_dau, thoi_gian_ket_thuc=bb.ket_thuc, dia_diem=bb.dia_diem,
         thanh_phan=thanh_phan, chu_toa=hd.chu_tich, thu_ky=hd.thu_ky,
+        noi_nhan=[f"{f.head} (để phê duyệt)", "Các thành viên Hội đồng"],
         noi_dung=text(
             "bien_ban", nguon=f.bo.nguon, bang_tieu_chi=_criteria_table(f.sc),
             ket_qua=_results(f.sc, words=True), bat_buoc=_mandatory(f.sc),
@@ -281,7 +303,7 @@ def bien_ban(f: _Facts) -> BienBan:
     )  # fmt: skip
 
 
-def bao_cao(f: _Facts, bien_ban: BienBan) -> BaoCao:
+def bao_cao(f: _Facts, bien_ban: BienBan, quyet_dinh: QuyetDinh) -> BaoCao:
     """Báo cáo kết quả tự đánh giá (mẫu M4), with the scored table and the evidence list."""
     ho_so, cq, sc = f.ho_so, f.ho_so.co_quan, f.sc
     chi_dao = (
@@ -293,11 +315,13 @@ def bao_cao(f: _Facts, bien_ban: BienBan) -> BaoCao:
         co_quan=cq, so=ho_so.bao_cao.so, ngay=ho_so.bao_cao.ngay, nguoi_ky=ho_so.thu_truong,
         trich_yeu=f"Kết quả tự đánh giá mức độ chuyển đổi số năm học {ho_so.nam_hoc}",
         kinh_gui=[ho_so.co_quan_quan_ly],
-        can_cu=[*ho_so.can_cu, f"Căn cứ {f.chuan}"],
+        can_cu=f.can_cu(),
         noi_dung=text(
             "bao_cao", don_vi=cq.ten, nam_hoc=ho_so.nam_hoc, chi_dao=chi_dao,
-            bien_ban=bien_ban.trich_dan, ket_qua=_results(sc), bat_buoc=_mandatory(sc),
-            giai_thich=_dashes(sc.explanations), cai_thien=_dashes([g.gap for g in sc.groups]),
+            bien_ban=bien_ban.trich_dan, quyet_dinh=quyet_dinh.trich_dan, thu_truong=f.head,
+            ket_qua=_results(sc), bat_buoc=_mandatory(sc),
+            giai_thich=_dashes(sc.explanations[len(sc.groups):]),
+            cai_thien=_dashes([g.gap for g in sc.groups]),
         ),
     )  # fmt: skip
     with_table = dinh_kem_bang_diem(base, sc)
@@ -308,27 +332,44 @@ def bao_cao(f: _Facts, bien_ban: BienBan) -> BaoCao:
     return dataclasses.replace(with_table, phu_luc=[*with_table.phu_luc, evidence])
 
 
-def to_trinh(f: _Facts, bien_ban: BienBan, bao_cao: BaoCao) -> ToTrinh:
-    """Tờ trình đề nghị công nhận (mẫu M2)."""
+def _request(f: _Facts) -> Raw:
+    """What the Tờ trình asks for: recognition of the result the Quyết định approved; when a
+    mandatory condition is unmet, each group at the level it can have (the condition named, the
+    level its points alone would give not asked for) and the school's undertaking to meet it."""
+    ho_so, cq, sc = f.ho_so, f.ho_so.co_quan, f.sc
+    blocked = [g for g in sc.groups if g.unmet]
+    if not blocked:
+        return Raw(text("to_trinh_ket_luan", don_vi=cq.ten, nam_hoc=ho_so.nam_hoc,
+                        co_quan_quan_ly=ho_so.co_quan_quan_ly))  # fmt: skip
+    levels = "; ".join(f"nhóm tiêu chí “{escape(g.name)}”: Mức độ {g.level}" for g in sc.groups)
+    conditions = "; ".join(_unmet(g) for g in blocked)
+    return Raw(text(
+        "to_trinh_ket_luan_chua_dat", don_vi=cq.ten, nam_hoc=ho_so.nam_hoc,
+        co_quan_quan_ly=ho_so.co_quan_quan_ly, muc_do=Raw(levels), dieu_kien=Raw(conditions),
+    ))  # fmt: skip
+
+
+def to_trinh(f: _Facts, quyet_dinh: QuyetDinh, bao_cao: BaoCao) -> ToTrinh:
+    """Tờ trình đề nghị công nhận (mẫu M2), issued last: căn cứ the Quyết định and the Báo cáo."""
     ho_so, cq = f.ho_so, f.ho_so.co_quan
     return ToTrinh(
         co_quan=cq, so=ho_so.to_trinh.so, ngay=ho_so.to_trinh.ngay, nguoi_ky=ho_so.thu_truong,
         trich_yeu="Về việc đề nghị công nhận kết quả tự đánh giá mức độ chuyển đổi số năm học "
         f"{ho_so.nam_hoc}",
         kinh_gui=[ho_so.co_quan_quan_ly],
-        can_cu=[*f.after_meeting(bien_ban), f"Căn cứ {bao_cao.trich_dan} của {cq.ten_goi}"],
+        can_cu=f.can_cu(f"{quyet_dinh.trich_dan} của {f.head} {cq.ten}",
+                        f"{bao_cao.trich_dan} của {cq.ten_goi}"),
         noi_dung=text(
             "to_trinh", don_vi=cq.ten, nam_hoc=ho_so.nam_hoc, ket_qua=_results(f.sc),
-            bo_sung=Raw(ho_so.bo_sung.to_trinh),
-            ket_luan=Raw(text("to_trinh_ket_luan", don_vi=cq.ten, nam_hoc=ho_so.nam_hoc,
-                              co_quan_quan_ly=ho_so.co_quan_quan_ly)),
+            bo_sung=Raw(ho_so.bo_sung.to_trinh), ket_luan=_request(f),
         ),
         noi_nhan=["Hội đồng tự đánh giá"],
     )  # fmt: skip
 
 
-def quyet_dinh(f: _Facts, bien_ban: BienBan, to_trinh: ToTrinh) -> QuyetDinh:
-    """Quyết định phê duyệt kết quả tự đánh giá."""
+def quyet_dinh(f: _Facts, bien_ban: BienBan) -> QuyetDinh:
+    """Quyết định phê duyệt kết quả tự đánh giá: căn cứ the council's Biên bản (it is issued
+    before the Báo cáo and the Tờ trình, and cites neither)."""
     ho_so, cq = f.ho_so, f.ho_so.co_quan
     return QuyetDinh(
         co_quan=cq, so=ho_so.quyet_dinh.so, ngay=ho_so.quyet_dinh.ngay,
@@ -336,7 +377,7 @@ def quyet_dinh(f: _Facts, bien_ban: BienBan, to_trinh: ToTrinh) -> QuyetDinh:
         trich_yeu="Về việc phê duyệt kết quả tự đánh giá mức độ chuyển đổi số năm học "
         f"{ho_so.nam_hoc}",
         tham_quyen_ban_hanh=f"{f.head} {cq.ten}",
-        can_cu=[*f.after_meeting(bien_ban), f"Căn cứ {to_trinh.trich_dan} của {cq.ten_goi}"],
+        can_cu=f.can_cu(f"{bien_ban.trich_dan} của {f.council}"),
         theo_de_nghi="Chủ tịch Hội đồng tự đánh giá mức độ chuyển đổi số",
         dieu=[
             text("quyet_dinh_dieu_1", nam_hoc=ho_so.nam_hoc, don_vi=cq.ten,
@@ -359,22 +400,16 @@ def bia(f: _Facts) -> Bia:
 def compose(ho_so: HoSo, bo: BoChiSo, sc: Scorecard) -> Dossier:
     """Every part of the dossier, in ``ho_so.thu_tu`` order, each composed once; raises
     :class:`~vnadmin_docs.errors.InputError` when the dates contradict the citations."""
-    problems = _check_order(ho_so)
+    problems = check_order(ho_so)
     if problems:
         raise InputError(problems)
     f = _Facts(ho_so, bo, sc)
-    bb = bien_ban(f)
-    bc = bao_cao(f, bb)
-    tt = to_trinh(f, bb, bc)
+    bb = bien_ban(f)  # composed in issuing order, each citing only what precedes it
+    qd = quyet_dinh(f, bb)
+    bc = bao_cao(f, bb, qd)
+    tt = to_trinh(f, qd, bc)
     by_key: dict[PartKey, VanBan | Bia] = {
-        "bia": bia(f), "to_trinh": tt, "bien_ban": bb, "bao_cao": bc,
-        "quyet_dinh": quyet_dinh(f, bb, tt),
+        "bia": bia(f), "to_trinh": tt, "bien_ban": bb, "bao_cao": bc, "quyet_dinh": qd,
     }  # fmt: skip
     parts = tuple(Phan(key, TITLES[key], by_key[key]) for key in ho_so.thu_tu)
     return Dossier(ho_so, bo, sc, parts)
-
-
-def check_order(ho_so: HoSo) -> list[Problem]:
-    """What is wrong with the dossier's dates, checked before anything is composed or numbered
-    (a document may only cite documents of the same day or earlier)."""
-    return _check_order(ho_so)

@@ -15,17 +15,20 @@ from collections.abc import Sequence
 from ..assessment.aggregation import TongHop, phan_tram_lam_tron
 from ..assessment.sets import BoChiSo
 from ..model import BaoCao, CongVan, KeHoach, KeHoachTrienKhai, PhuLuc, SoNgay
-from ..vn.markup import Cell, Table, cell
+from ..model.documents import roman
+from ..vn.markup import Cell, Table, cell, escape
 from ..vn.numbers import dinh_dang_so
 from .tables import aggregate_table, assignment_table
-from .texts import text
+from .texts import Raw, text
 
 __all__ = ["bao_cao_tong_hop", "plan_documents"]
 
 
 def _schedule(plan: KeHoachTrienKhai) -> Table:
     h = plan.han
-    who = plan.co_quan.ten_goi.upper()
+    who = (
+        f"{plan.co_quan.ten} ({plan.tham_muu})" if plan.tham_muu else plan.co_quan.ten_goi
+    ).upper()
     body = plan.co_quan.ten_goi
 
     rows: list[tuple[Cell | None, ...]] = [
@@ -80,6 +83,11 @@ def plan_documents(
             co_quan_cap_tren=plan.co_quan_cap_tren, han_cap_nhat_csdl=h.cap_nhat_csdl.lower(),
             han_tu_danh_gia=h.tu_danh_gia.lower(),
             han_cap_nhat_csdl_truong=h.cap_nhat_csdl_truong.lower(), lien_he=_contact(plan),
+            to_chuc_co_quan=Raw(text(
+                f"to_chuc_thuc_hien_{plan.cap_quan_ly}", co_quan=body, ten_co_quan=cq.ten,
+                tham_muu=plan.tham_muu or cq.ten, dia_ban=area, han_danh_gia_ngoai=h.danh_gia_ngoai,
+                co_quan_cap_tren=plan.co_quan_cap_tren, han_cap_nhat_csdl=h.cap_nhat_csdl.lower(),
+            )),
         ),
         noi_nhan=plan.noi_nhan or [plan.co_quan_cap_tren, f"Các cơ sở giáo dục trên địa bàn {area}"],
         phu_luc=[
@@ -100,9 +108,9 @@ def plan_documents(
         ),
         noi_nhan=[plan.co_quan_cap_tren + " (để b/c)"],
         phu_luc=[
-            PhuLuc(ten="Phụ lục 1", tieu_de=f"Đề cương báo cáo kết quả triển khai chuyển đổi số năm học {year}",
+            PhuLuc(tieu_de=f"Đề cương báo cáo kết quả triển khai chuyển đổi số năm học {year}",
                    noi_dung=text("de_cuong_bao_cao")),
-            PhuLuc(ten="Phụ lục 2", ngang=True,
+            PhuLuc(ngang=True,
                    tieu_de=f"Kết quả đánh giá mức độ chuyển đổi số của các cơ sở giáo dục năm học {year}",
                    khoi=tuple(aggregate_table(None, s, plan.cap_hoc()) for s in sets)),
         ],
@@ -110,37 +118,79 @@ def plan_documents(
     return [("ke-hoach", ke_hoach), ("cong-van", cong_van)]
 
 
-def bao_cao_tong_hop(plan: KeHoachTrienKhai, th: TongHop, bo: BoChiSo, *, n_broken: int) -> BaoCao:
-    """The summary report with the filled aggregate table as its phụ lục."""
+def _averages(th: TongHop) -> list[str]:
+    """The criterion averages, each with how many schools it covers."""
+    if not th.averages:
+        return []
+    counts = {th.averages_n.get(code, 0) for code in th.averages}
+    rows = sorted(th.averages.items())
+    if len(counts) == 1:
+        (n,) = counts
+        table = f"| Tiêu chí | Điểm trung bình (n = {n}) |\n|---|---|\n" + "\n".join(
+            f"| {code} | {dinh_dang_so(v)} |" for code, v in rows
+        )
+    else:
+        table = "| Tiêu chí | Điểm trung bình | Số cơ sở (n) |\n|---|---|---|\n" + "\n".join(
+            f"| {code} | {dinh_dang_so(v)} | {th.averages_n.get(code, 0)} |" for code, v in rows
+        )
+    note = (
+        f"Điểm trung bình tính trên các cơ sở gửi điểm từng tiêu chí (n cơ sở; {len(th.counted)} "
+        "cơ sở được tổng hợp)."
+    )
+    return ["# ĐIỂM TRUNG BÌNH THEO TIÊU CHÍ", note, table]
+
+
+def bao_cao_tong_hop(
+    plan: KeHoachTrienKhai,
+    th: TongHop,
+    bo: BoChiSo,
+    *,
+    n_broken: int,
+    broken: Sequence[str] = (),
+) -> BaoCao:
+    """The summary report with the filled aggregate table as its phụ lục: the schools counted
+    (of those the plan expects), the criterion averages with how many schools each covers, the
+    expected schools without a result by name, and what was left out, each with its reason."""
     cq = plan.co_quan
     so_ngay = plan.bao_cao_tong_hop or SoNgay(ngay=plan.cong_van.ngay)
+    n = len(th.counted)
     lines = []
     for g in th.groups:
         pct = phan_tram_lam_tron(g.total)
-        parts = [f"Mức độ {lv}: {n} ({dinh_dang_so(p, chu_so_thap_phan=1)}%)"
-                 for lv, n, p in zip(th.levels, g.total, pct, strict=True)]  # fmt: skip
-        lines.append(f"- Nhóm tiêu chí “{g.name}”: " + "; ".join(parts) + ".")
-    unmet = [f"- {school} (nhóm {', '.join(groups)})" for school, groups in th.unmet]
-    averages = [f"| {code} | {dinh_dang_so(v)} |" for code, v in sorted(th.averages.items())]
+        parts = [f"Mức độ {lv}: {k} ({dinh_dang_so(p, chu_so_thap_phan=1)}%)"
+                 for lv, k, p in zip(th.levels, g.total, pct, strict=True)]  # fmt: skip
+        lines.append(
+            f"- Nhóm tiêu chí “{escape(g.name)}” (n = {sum(g.total)}): " + "; ".join(parts) + "."
+        )
+    of = f" (trên tổng số {th.expected} cơ sở theo kế hoạch)" if th.expected is not None else ""
     body = [
-        f"{cq.ten_goi} tổng hợp kết quả tự đánh giá mức độ chuyển đổi số năm học {plan.nam_hoc} của "
-        f"{len(th.counted)} cơ sở giáo dục trên địa bàn {plan.dia_ban} theo {bo.nguon}, cụ thể như sau:",
-        "# I. KẾT QUẢ",
+        f"{escape(cq.ten_goi)} tổng hợp kết quả tự đánh giá mức độ chuyển đổi số năm học {escape(plan.nam_hoc)} của "
+        f"{n} cơ sở giáo dục trên địa bàn {escape(plan.dia_ban)}{of} theo {escape(bo.nguon)}, cụ thể như sau:",
+        "# KẾT QUẢ",
         *lines,
         "Chi tiết theo cấp học tại Phụ lục kèm theo.",
+        *_averages(th),
     ]
-    if averages:
+    unmet = [f"- {escape(school)} (nhóm {', '.join(groups)})" for school, groups in th.unmet]
+    body += ["# CÁC ĐƠN VỊ CHƯA ĐẠT ĐIỀU KIỆN BẮT BUỘC", "\n".join(unmet) or "Không có."]
+    if th.expected is not None:
+        missing = [f"- {escape(c.ten)} ({escape(c.cap_hoc)})" for c in th.missing]
         body += [
-            "# II. ĐIỂM TRUNG BÌNH THEO TIÊU CHÍ",
-            "| Tiêu chí | Điểm trung bình |\n|---|---|\n" + "\n".join(averages),
+            f"# CÁC CƠ SỞ CHƯA GỬI KẾT QUẢ ({len(th.missing)})",
+            "\n".join(missing) or "Không có.",
         ]
-    body += ["# III. CÁC ĐƠN VỊ CHƯA ĐẠT ĐIỀU KIỆN BẮT BUỘC", "\n".join(unmet) or "Không có."]
-    if n_broken or th.duplicates:
-        body.append(
-            f"(Có {n_broken} hồ sơ chưa hợp lệ và {len(th.duplicates)} hồ sơ trùng không được tính.)"
-        )
+    left_out = [
+        f"- {escape(x.don_vi)} ({escape(x.source)}): {escape(x.ly_do)}" for x in th.excluded
+    ]
+    left_out += [f"- {escape(p.path)}: {escape(p.message)}" for p in th.duplicates]
+    left_out += [f"- {escape(source)}: hồ sơ chưa hợp lệ" for source in broken]
+    if n_broken > len(broken):
+        left_out.append(f"- {n_broken - len(broken)} hồ sơ chưa hợp lệ khác")
+    body += [f"# KẾT QUẢ KHÔNG ĐƯỢC TÍNH ({len(left_out)})", "\n".join(left_out) or "Không có."]
+    headings = iter(range(1, len(body) + 1))
+    body = [f"# {roman(next(headings))}. {b[2:]}" if b.startswith("# ") else b for b in body]
     body.append(
-        f"Trên đây là báo cáo tổng hợp kết quả đánh giá mức độ chuyển đổi số năm học {plan.nam_hoc} của {cq.ten_goi}."
+        f"Trên đây là báo cáo tổng hợp kết quả đánh giá mức độ chuyển đổi số năm học {escape(plan.nam_hoc)} của {escape(cq.ten_goi)}."
     )
     report = BaoCao(
         co_quan=cq, so=so_ngay.so, ngay=so_ngay.ngay, nguoi_ky=plan.nguoi_ky, don_vi_soan_thao=plan.don_vi_soan_thao,

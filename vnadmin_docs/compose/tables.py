@@ -17,6 +17,7 @@ model (as a :class:`~vnadmin_docs.model.PhuLuc`, see :func:`dinh_kem_bang_diem`)
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -24,15 +25,18 @@ from ..assessment.aggregation import TongHop, phan_tram_lam_tron
 from ..assessment.rules import describe
 from ..assessment.scorecard import CriterionScore, Scorecard
 from ..assessment.sets import BoChiSo
+from ..errors import InputError, Problem
 from ..model import BangPhanCong, BaoCao, PhanCong, PhuLuc
 from ..vn import nd30
 from ..vn.markup import Cell, Table, cell, escape
 from ..vn.numbers import dinh_dang_so
+from ..vn.text import khoa_ten
 
 __all__ = [
     "LANDSCAPE_WIDTHS",
     "aggregate_table",
     "assignment_table",
+    "check_bang_diem",
     "dinh_kem_bang_diem",
     "phu_luc_phan_cong",
     "scored_table",
@@ -103,8 +107,45 @@ def scored_table(sc: Scorecard) -> Table:
     return Table(tuple(rows), header_rows=1, widths=LANDSCAPE_WIDTHS)
 
 
+_YEAR = re.compile(r"(\d{4})\s*[-–—]\s*(\d{4})")
+
+
+def _years(text: str) -> set[str]:
+    return {f"{a}-{b}" for a, b in _YEAR.findall(text)}
+
+
+def check_bang_diem(bao_cao: BaoCao, sc: Scorecard) -> list[Problem]:
+    """Why the scorecard ``sc`` is not this Báo cáo's: another unit (``don_vi`` against the
+    Báo cáo's ``co_quan.ten``, NFC-, case- and space-insensitive) or another school year (the
+    years the trích yếu names, else those of the body; a report naming none is refused too)."""
+    problems = []
+    if khoa_ten(sc.unit) != khoa_ten(bao_cao.co_quan.ten):
+        problems.append(Problem("bang_diem.don_vi", (
+            f"bảng điểm của đơn vị “{sc.unit}”, không phải của đơn vị ban hành báo cáo "
+            f"“{bao_cao.co_quan.ten}”; không đính kèm bảng điểm của đơn vị khác"
+        )))  # fmt: skip
+    stated = _years(bao_cao.trich_yeu) or _years(bao_cao.noi_dung)
+    year = next(iter(_years(sc.year)), sc.year)
+    if not stated:
+        problems.append(Problem("bang_diem.nam_hoc", (
+            f"báo cáo không ghi năm học (trích yếu hoặc nội dung), nên không đối chiếu được với "
+            f"bảng điểm năm học {sc.year}; ghi “năm học {sc.year}” trong trích yếu"
+        )))  # fmt: skip
+    elif year not in stated:
+        problems.append(Problem("bang_diem.nam_hoc", (
+            f"bảng điểm năm học {sc.year}, còn báo cáo nói về năm học {', '.join(sorted(stated))}; "
+            f"không đính kèm bảng điểm của năm học khác"
+        )))  # fmt: skip
+    return problems
+
+
 def dinh_kem_bang_diem(bao_cao: BaoCao, sc: Scorecard) -> BaoCao:
-    """The Báo cáo with the scored table attached as a landscape phụ lục, ``(Đính kèm …)``."""
+    """The Báo cáo with the scored table attached as a landscape phụ lục, ``(Đính kèm …)``;
+    raises :class:`~vnadmin_docs.errors.InputError` when the table is another unit's or another
+    year's (:func:`check_bang_diem`)."""
+    problems = check_bang_diem(bao_cao, sc)
+    if problems:
+        raise InputError(problems)
     phu_luc = PhuLuc(
         tieu_de=f"Bảng tự đánh giá mức độ chuyển đổi số\n{sc.unit} năm học {sc.year}",
         khoi=(scored_table(sc),),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -250,7 +251,7 @@ def _lines(node: yaml.Node, path: Path_, out: _Lines, problems: list[Problem]) -
 
 def normalize(value: Any) -> Any:
     if isinstance(value, str):
-        return nfc(value)
+        return value if unicodedata.is_normalized("NFC", value) else nfc(value)
     if isinstance(value, list):
         return [normalize(v) for v in value]
     if isinstance(value, dict):
@@ -258,8 +259,10 @@ def normalize(value: Any) -> Any:
     return value
 
 
-def load_data(path: Path | str) -> tuple[Any, LineMap]:
-    """Read a YAML or JSON file: its data (NFC-normalised) and where each value is."""
+def load_data(path: Path | str, *, with_lines: bool = True) -> tuple[Any, LineMap]:
+    """Read a YAML or JSON file: its data (NFC-normalised) and where each value is; with
+    ``with_lines=False`` a JSON file is read by the json module alone and the map is empty (an
+    aggregation of thousands of scorecards needs no lines: 0.1 ms a file instead of 1 ms)."""
     path = Path(path)
     source = str(path)
 
@@ -288,6 +291,17 @@ def load_data(path: Path | str) -> tuple[Any, LineMap]:
         raise refuse(message, at) from None
     if not text.strip():
         raise refuse("tệp rỗng")
+    # a text in NFC without escapes holds only NFC strings: no need to walk the data for it
+    settled = "\\" not in text and unicodedata.is_normalized("NFC", text)
+    if not with_lines and path.suffix.lower() == ".json":  # many scorecards: the json module alone
+        try:
+            fast = json.loads(text)
+        except json.JSONDecodeError as exc:
+            problem = Problem("", f"tệp JSON không hợp lệ: {_json_problem(exc.msg)}", exc.lineno)
+            raise InputError([problem], source=source) from None
+        except (ValueError, RecursionError):
+            raise refuse("tệp JSON lồng quá sâu hoặc có số quá lớn") from None
+        return (fast if settled else normalize(fast)), {}
     problems: list[Problem] = []
     lines = _Lines()
     lines.scalars = {}
@@ -331,7 +345,7 @@ def load_data(path: Path | str) -> tuple[Any, LineMap]:
     _number_problems(data, (), lines, problems)
     if problems:
         raise InputError(problems, source=source)
-    return normalize(data), lines
+    return (data if settled else normalize(data)), lines
 
 
 def line_of(path: Loc, lines: LineMap | None) -> int | None:

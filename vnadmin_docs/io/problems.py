@@ -32,6 +32,9 @@ class ReadCache:
     def __init__(self) -> None:
         self._adapters: dict[Any, TypeAdapter[Any]] = {}
         self.sets: dict[tuple[str, float], Any] = {}
+        self.shipped: dict[str, Any] = {}
+        """The shipped sets by code (the package's data does not change while it runs)."""
+        self.shipped_names: list[str] | None = None
 
     def adapter(self, cls: Any) -> TypeAdapter[Any]:
         if cls not in self._adapters:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.resources
+import os
 from pathlib import Path
 
 from ..assessment.sets import BoChiSo
@@ -35,9 +36,15 @@ def load_indicator_set(
     """
     cache = cache or ReadCache()
     name = str(name_or_path)
-    if name in indicator_set_names():
+    found = cache.shipped.get(name)
+    if isinstance(found, BoChiSo):
+        return found
+    if cache.shipped_names is None:
+        cache.shipped_names = indicator_set_names()
+    if name in cache.shipped_names:
         with importlib.resources.as_file(_folder() / f"{name}.yaml") as path:
-            return _load_set_file(path, source=name, cache=cache)
+            bo = cache.shipped[name] = _load_set_file(path, source=name, cache=cache)
+            return bo
     path = Path(name_or_path)
     if base is not None and not path.is_absolute():
         path = base / path
@@ -49,7 +56,7 @@ def load_indicator_set(
 
 
 def _load_set_file(path: Path, *, source: str, cache: ReadCache) -> BoChiSo:
-    key = (str(path.resolve()), path.stat().st_mtime)
+    key = (os.path.abspath(path), path.stat().st_mtime)
     found = cache.sets.get(key)
     if not isinstance(found, BoChiSo):
         data, lines = load_data(path)

@@ -40,7 +40,10 @@ class KetQua(Record):
     diem: Decimal | None = None
     """The points claimed; at most the cap the facts allow; default: the cap."""
     minh_chung: tuple[str, ...] = ()
-    """Evidence: text, links, or documents issued (``Kế hoạch số 128/KH-…``)."""
+    """Evidence: text, links, or documents issued (``Kế hoạch số 128/KH-…``); each element is
+    one item of the danh mục minh chứng, kept whole."""
+    ghi_chu: str = ""
+    """A remark (a difficulty, a note for the council): not evidence, never listed as such."""
 
     def given(self) -> set[str]:
         return {name for name in FACTS if getattr(self, name) is not None}

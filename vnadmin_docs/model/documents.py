@@ -20,6 +20,7 @@ Each type says what its template sees (:meth:`VanBan.context`) and what its body
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -153,12 +154,22 @@ class VanBan(Record):
             elif message := nonblank_problem(value):
                 problems.append(Problem.at((name,), message))
 
+    KY_HIEU_DON_VI: ClassVar[bool] = False
+    """Whether the drafting unit is part of the ký hiệu (a Công văn's, NĐ30 Phụ lục I II.3.b);
+    for a document with a type name it only goes to ``Lưu:``."""
+
     @property
     def ky_hieu_day_du(self) -> str:
         if self.ky_hieu:
             return self.ky_hieu
-        groups = [self.LOAI.viet_tat, self.co_quan.viet_tat, self.don_vi_soan_thao]
-        return "-".join(g for g in groups if g)
+        return self.ky_hieu_cho(self.co_quan.viet_tat, self.don_vi_soan_thao)
+
+    @classmethod
+    def ky_hieu_cho(cls, co_quan: str, don_vi_soan_thao: str | None = None) -> str:
+        """The default ký hiệu of this type for an issuing body (and drafting unit), e.g.
+        before the document exists (a number taken from the register)."""
+        unit = don_vi_soan_thao if cls.KY_HIEU_DON_VI else None
+        return "-".join(g for g in (cls.LOAI.viet_tat, co_quan, unit) if g)
 
     @property
     def so_ky_hieu(self) -> SoKyHieu:
@@ -276,12 +287,19 @@ class CongVan(VanBan):
     """Công văn: no title block; ``V/v <trích yếu>`` under the number; ``kinh_gui``."""
 
     LOAI: ClassVar[LoaiVanBan] = LoaiVanBan.CONG_VAN
+    KY_HIEU_DON_VI: ClassVar[bool] = True
     nguoi_ky: NguoiKy
     kinh_gui: list[str]
     noi_dung: str = ""
 
     def _check(self, problems: list[Problem]) -> None:
         self._require(problems, "kinh_gui")
+        if not self.ky_hieu and not (self.don_vi_soan_thao or "").strip():
+            problems.append(Problem.at(("don_vi_soan_thao",), (
+                "ký hiệu công văn gồm chữ viết tắt tên cơ quan và tên đơn vị soạn thảo "
+                f"(Số: …/{self.co_quan.viet_tat}-<đơn vị>); ghi don_vi_soan_thao (ví dụ VP) "
+                "hoặc ghi đủ ky_hieu"
+            )))  # fmt: skip
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -363,6 +381,13 @@ class BienBan(VanBan):
             "chu_toa_ho_ten": self.chu_toa.ho_ten,
             "thu_ky_ho_ten": self.thu_ky.ho_ten,
         }
+
+    def noi_nhan_dong(self) -> list[str]:
+        """Mẫu 1.9's Nơi nhận under the thư ký's signature: the recipients, then
+        ``- Lưu: VT, Hồ sơ.`` unless ``luu`` says otherwise."""
+        if self.luu is None:
+            return dataclasses.replace(self, luu=["VT", "Hồ sơ"]).noi_nhan_dong()
+        return super().noi_nhan_dong()
 
     def body(self) -> list[Block]:
         """The minutes' content; the closing line ``Cuộc họp kết thúc vào …./.`` is the template's."""

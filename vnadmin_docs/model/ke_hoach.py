@@ -4,14 +4,30 @@ force) and the criterion assignment of a plan."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, Literal
 
+from ..errors import ModelError, Problem
 from ..vn.text import Record
 from .danh_gia import BO_CHI_SO_MAC_DINH
 from .ho_so import SoNgay
 from .parts import CoQuan, NguoiKy
 
-__all__ = ["CAP_HOC", "BangPhanCong", "CoSo", "Han", "KeHoachTrienKhai", "LienHe", "PhanCong"]
+__all__ = [
+    "CAP_HOC",
+    "BangPhanCong",
+    "CapQuanLy",
+    "CoSo",
+    "Han",
+    "KeHoachTrienKhai",
+    "LienHe",
+    "PhanCong",
+]
+
+CapQuanLy = Literal["phong", "xa", "so"]
+"""Who manages the schools: ``phong`` (a district's Phòng GDĐT, until 30/6/2025), ``xa`` (since
+01/7/2025 the commune, UBND xã/phường, for preschools, primary and lower-secondary schools; its
+Phòng Văn hóa - Xã hội follows education), ``so`` (the Sở GDĐT, for upper-secondary schools and
+GDNN-GDTX centres)."""
 
 CAP_HOC: Final = ("Mầm non", "Tiểu học", "THCS", "THPT", "Phổ thông nhiều cấp", "GDTX", "Khác")
 """School levels in reporting order."""
@@ -73,7 +89,8 @@ class KeHoachTrienKhai(Record):
     nam_hoc: str
     co_quan: CoQuan
     dia_ban: str
-    """The area, e.g. ``quận Ba Đình`` (since 2025 often a commune: ``phường Ba Đình``)."""
+    """The area as printed, e.g. ``quận Ba Đình`` (until 2025), ``xã Xuân Đông``, ``thành phố
+    Hải Phòng``: the texts never add "quận/huyện" themselves."""
     co_quan_cap_tren: str
     """Where the summary goes, e.g. ``Sở GDĐT Hà Nội``."""
     nguoi_ky: NguoiKy
@@ -88,8 +105,31 @@ class KeHoachTrienKhai(Record):
     noi_nhan: list[str] = field(default_factory=list)
     phan_cong: dict[str, PhanCong] = field(default_factory=dict)
     don_vi_soan_thao: str | None = None
+    """The drafting unit (``VP``, a commune's ``VHXH``): the Công văn's ký hiệu
+    (``Số: …/UBND-VHXH``) and every ``Lưu:`` line. Required: the plan kit has a Công văn."""
     bien: dict[str, str] = field(default_factory=dict)
     """Extra template variables for every document (``{{ bien.KEY }}``; see ``--mau``)."""
+    cap_quan_ly: CapQuanLy = "phong"
+    """Selects the wording of "Tổ chức thực hiện" (``compose/texts/to_chuc_thuc_hien_<cap>.md``)."""
+    don_vi_tham_muu: str | None = None
+    """The unit that advises the issuer on education and acts for it in the plan; for a commune
+    default ``Phòng Văn hóa - Xã hội``."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not (self.don_vi_soan_thao or "").strip():
+            message = (
+                "bộ kế hoạch có công văn, mà ký hiệu công văn phải có đơn vị soạn thảo "
+                f"(Số: …/{self.co_quan.viet_tat}-<đơn vị>): ghi don_vi_soan_thao (ví dụ VP)"
+            )
+            raise ModelError([Problem.at(("don_vi_soan_thao",), message)])
+
+    @property
+    def tham_muu(self) -> str | None:
+        """Who acts for the issuer in the plan (``Phòng Văn hóa - Xã hội`` for a commune)."""
+        if self.don_vi_tham_muu:
+            return self.don_vi_tham_muu
+        return "Phòng Văn hóa - Xã hội" if self.cap_quan_ly == "xa" else None
 
     def cap_hoc(self) -> list[str]:
         """The school levels of the plan's schools, in reporting order."""

@@ -107,6 +107,9 @@ class NguoiKy(Record):
     ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']
     >>> NguoiKy(tham_quyen=ThamQuyen.Q, chuc_vu="Hiệu trưởng", ho_ten="A").dong_chuc_danh
     ['Q. HIỆU TRƯỞNG']
+    >>> NguoiKy(thay_mat_tap_the="Ủy ban nhân dân", tham_quyen=ThamQuyen.KT, thay_mat="Chủ tịch",
+    ...         chuc_vu="Phó Chủ tịch", ho_ten="A").dong_chuc_danh
+    ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']
     """
 
     chuc_vu: Text
@@ -114,6 +117,9 @@ class NguoiKy(Record):
     tham_quyen: ThamQuyen = ThamQuyen.KHONG
     thay_mat: str | None = None
     """For TM./KT./TL./TUQ.: the collective body or head signed for (``Giám đốc``)."""
+    thay_mat_tap_the: str | None = None
+    """A collective body the signature is on behalf of, above the authority line: a commune's
+    deputy chair signs ``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH``."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -125,16 +131,24 @@ class NguoiKy(Record):
             extra.append(Problem.at(("thay_mat",), message))
         if not needs and self.thay_mat:
             extra.append(Problem.at(("thay_mat",), "chỉ dùng với thẩm quyền TM, KT, TL hoặc TUQ"))
+        if self.thay_mat_tap_the is not None and self.tham_quyen not in (
+            ThamQuyen.KHONG,
+            ThamQuyen.KT,
+        ):
+            message = "chỉ dùng khi chủ tịch ký (không ghi thẩm quyền) hoặc cấp phó ký thay (KT)"
+            extra.append(Problem.at(("thay_mat_tap_the",), message))
         collect(self, [("chuc_vu", nonblank_problem), ("ho_ten", nonblank_problem)], extra)
 
     @property
     def dong_chuc_danh(self) -> list[str]:
         """The title lines of the signature block, in capitals."""
+        above = [f"TM. {self.thay_mat_tap_the.upper()}"] if self.thay_mat_tap_the else []
         if self.tham_quyen is ThamQuyen.KHONG:
-            return [self.chuc_vu.upper()]
+            return [*above, self.chuc_vu.upper()]
         if self.tham_quyen is ThamQuyen.Q:
             return [f"Q. {self.chuc_vu.upper()}"]
-        return [f"{self.tham_quyen.tien_to} {(self.thay_mat or '').upper()}", self.chuc_vu.upper()]
+        own = [f"{self.tham_quyen.tien_to} {(self.thay_mat or '').upper()}", self.chuc_vu.upper()]
+        return [*above, *own]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,7 +9,14 @@ from typing import Any, ClassVar
 
 from ..errors import InvalidValueError
 
-__all__ = ["Record", "forbidden_character", "forbidden_message", "nfc", "normalize_fields"]
+__all__ = [
+    "Record",
+    "forbidden_character",
+    "forbidden_message",
+    "khoa_ten",
+    "nfc",
+    "normalize_fields",
+]
 
 
 def nfc(text: str) -> str:
@@ -19,6 +26,15 @@ def nfc(text: str) -> str:
     True
     """
     return unicodedata.normalize("NFC", text)
+
+
+def khoa_ten(name: str) -> str:
+    """The key two names of a unit are compared by: NFC, case-insensitive, spaces collapsed.
+
+    >>> khoa_ten("Trường  THCS quyết tiến ") == khoa_ten("Trường THCS Quyết Tiến")
+    True
+    """
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 # what XML 1.0 cannot hold: control characters other than tab and line breaks, lone
@@ -52,16 +68,29 @@ def _normalize(value: Any) -> Any:
     return value
 
 
+def _settled(text: str) -> bool:
+    """Already NFC and free of forbidden characters (the common case, checked in C)."""
+    return unicodedata.is_normalized("NFC", text) and _FORBIDDEN.search(text) is None
+
+
 def normalize_fields(obj: Any) -> None:
     """Normalise every string field (and strings in list/tuple fields) of a dataclass to NFC.
 
-    Works on frozen dataclasses too; meant to be called from ``__post_init__``.
+    Works on frozen dataclasses too; meant to be called from ``__post_init__``. A field whose
+    text is already NFC is left as it is (what the input loader gives: it reads files in NFC).
     """
     for field in dataclasses.fields(obj):
         value = getattr(obj, field.name)
-        texts = (
-            [value] if isinstance(value, str) else value if isinstance(value, list | tuple) else []
-        )
+        if isinstance(value, str):
+            if _settled(value):
+                continue
+            texts: Any = [value]
+        elif isinstance(value, list | tuple) and value:
+            if all(not isinstance(v, str) or _settled(v) for v in value):
+                continue
+            texts = value
+        else:
+            continue
         for text in texts:
             code = forbidden_character(text) if isinstance(text, str) else None
             if code:
