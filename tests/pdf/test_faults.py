@@ -184,9 +184,13 @@ def test_libreoffice_that_cannot_start_is_reported_within_seconds(
     mode: str, uno_python: str, docx: list[Path], tmp_path: Path
 ) -> None:
     failing = _script(tmp_path / "soffice", "echo 'cannot open display' >&2\nexit 1")
+    not_a_program = tmp_path / "plain" / "soffice"
+    not_a_program.parent.mkdir()
+    not_a_program.write_text("not a program", encoding="utf-8")
     timeout = 60.0
     for soffice, expected in (
         (str(tmp_path / "missing" / "soffice"), "Không tìm thấy LibreOffice"),
+        (str(not_a_program), "Không chạy được LibreOffice \\(không có quyền\\)"),
         (failing, "mã lỗi 1"),
     ):
         converter = (

@@ -105,8 +105,19 @@ def _private_copy(source: Path, folder: Path) -> Path:
     try:
         shutil.copyfile(source, copy)
     except OSError as exc:
-        raise ConversionError(f"Không đọc được {source} ({exc.strerror or exc})") from None
+        raise ConversionError(f"Không đọc được {source} ({_reason(exc)})") from None
     return copy
+
+
+def _reason(exc: OSError) -> str:
+    """Why a file could not be used, in Vietnamese."""
+    if isinstance(exc, FileNotFoundError):
+        return "không tồn tại"
+    if isinstance(exc, PermissionError):
+        return "không có quyền"
+    if isinstance(exc, IsADirectoryError):
+        return "là thư mục, không phải tệp"
+    return f"lỗi hệ thống số {exc.errno}"
 
 
 def _deliver(produced: Path, outdir: Path, output: str) -> Path:
@@ -175,7 +186,7 @@ def _remove_pipes(profile: Path, pipes: Sequence[str] = ()) -> None:
 
 def _popen_error(exc: OSError) -> ConversionError:
     return ConversionError(
-        f"Không chạy được LibreOffice ({exc.strerror or exc}). Cài đặt bằng lệnh: {INSTALL_HINT}"
+        f"Không chạy được LibreOffice ({_reason(exc)}). Cài đặt bằng lệnh: {INSTALL_HINT}"
     )
 
 

@@ -33,6 +33,7 @@ from .libreoffice import (
     _popen_error,
     _private_copy,
     _profile,
+    _reason,
     _remove_pipes,
     check_soffice,
 )
@@ -118,7 +119,7 @@ class WarmLibreOffice:
             self._kill()
             raise UnoUnavailableError(
                 f"Không chạy được {self.uno_python} cho chế độ LibreOffice chạy sẵn "
-                f"({exc.strerror or exc})"
+                f"({_reason(exc)})"
             ) from exc
         self._lines = queue.Queue()
         threading.Thread(target=self._pump, args=(self._client, self._lines), daemon=True).start()
