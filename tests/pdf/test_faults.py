@@ -235,6 +235,26 @@ def test_replies_to_earlier_requests_are_never_read_as_this_calls(
     _assert_clean_after_close(pool)
 
 
+def test_an_interrupted_call_leaves_nothing(
+    soffice: str, uno_python: str, docx: list[Path], tmp_path: Path
+) -> None:
+    """Ctrl-C (or any error of the caller) while a part is being converted: closing kills
+    LibreOffice at once rather than waiting for it to finish and quit."""
+
+    def sources() -> Iterator[Path]:
+        yield docx[3]
+        raise KeyboardInterrupt
+
+    pool = tmp_path / "pool"
+    with (
+        pytest.raises(KeyboardInterrupt),
+        WarmLibreOffice(soffice, uno_python, timeout=120, profiles=pool) as warm,
+    ):
+        assert len(warm.convert(docx[:1], tmp_path / "first")) == 1  # up and idle
+        warm.convert(sources(), tmp_path / "out")
+    _assert_clean(pool)  # at once: an idle one would have been left to quit on its own
+
+
 _FAKE_CLIENT = """
 import os
 import signal

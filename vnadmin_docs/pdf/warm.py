@@ -73,6 +73,8 @@ class WarmLibreOffice:
         self._lines: queue.Queue[str | None] = queue.Queue()
         self._work: Path | None = None
         self._ready = False
+        self._busy = False
+        """A request is in flight (a call failed or was interrupted before its replies)."""
         self._ids = itertools.count(1)
 
     def __enter__(self) -> WarmLibreOffice:
@@ -245,6 +247,7 @@ class WarmLibreOffice:
         assert self._work is not None
         # inside the work folder: a late LibreOffice writes nowhere else, and close() removes it
         staging = Path(tempfile.mkdtemp(prefix="call-", dir=self._work))
+        self._busy = True
         try:
             names: dict[str, Path] = {}  # request id → the PDF it makes
             for source in sources:
@@ -269,6 +272,7 @@ class WarmLibreOffice:
                         f"LibreOffice không chuyển được {names[request].stem}.docx sang PDF",
                         output=detail,
                     )
+            self._busy = False
             return [_deliver(pdf, outdir, self._log()) for pdf in names.values()]
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -278,7 +282,7 @@ class WarmLibreOffice:
         gone, then free the profile and remove the work folder and LibreOffice's pipes."""
         client, listener = self._client, self._listener
         self._client = self._listener = None
-        self._ready = False
+        self._ready = self._busy = False
         for process in (client, listener):
             if process is not None:
                 _kill_group(process.pid)
@@ -304,10 +308,11 @@ class WarmLibreOffice:
     def close(self) -> None:
         """Stop the client and LibreOffice.
 
-        With a pooled profile, LibreOffice is asked to quit and left to do so on its own (it
-        can take seconds); it holds the profile's lock until it has exited, and removes its
-        pipes. With a temporary profile, this waits for it (killing it after a few seconds) and
-        removes the profile.
+        With a pooled profile, an idle LibreOffice is asked to quit and left to do so on its own
+        (it can take seconds); it holds the profile's lock until it has exited, and removes its
+        pipes. One still busy (a call that failed or was interrupted) is killed. With a
+        temporary profile, this waits for it (killing it after a few seconds) and removes the
+        profile.
         """
         client, listener = self._client, self._listener
         if client is None or listener is None:
@@ -317,6 +322,9 @@ class WarmLibreOffice:
             assert client.stdin is not None
             client.stdin.write("QUIT\n")
             client.stdin.close()
+        if self._busy:
+            self._kill()
+            return
         if self._lock is not None and listener.poll() is None and self._ready:
             self._client = self._listener = None
             self._ready = False
