@@ -131,8 +131,6 @@ def _run(argv: list[str]) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-
-
 @pytest.mark.parametrize(
     "kind",
     sorted(FORMATS),

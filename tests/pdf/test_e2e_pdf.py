@@ -103,6 +103,7 @@ def test_a_hanging_libreoffice_is_stopped(tmp_path: Path) -> None:
     fake = tmp_path / "soffice"
     fake.write_text("#!/bin/sh\necho starting\nsleep 30\n")
     fake.chmod(0o755)
+    (tmp_path / "a.docx").write_bytes(b"")  # LibreOffice is given a private copy of it
     with pytest.raises(ConversionError, match="không phản hồi") as info:
         LibreOfficeConverter(str(fake), timeout=1).convert([tmp_path / "a.docx"], tmp_path / "out")
     assert "starting" in info.value.output
@@ -113,6 +114,7 @@ def test_a_crashing_libreoffice_carries_its_output(tmp_path: Path) -> None:
     fake = tmp_path / "soffice"
     fake.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 81\n")
     fake.chmod(0o755)
+    (tmp_path / "a.docx").write_bytes(b"")
     with pytest.raises(ConversionError, match="mã lỗi 81") as info:
         LibreOfficeConverter(str(fake)).convert([tmp_path / "a.docx"], tmp_path / "out")
     assert "could not be loaded" in info.value.output

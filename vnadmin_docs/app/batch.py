@@ -4,8 +4,10 @@ edge: it reads input files).
 :func:`build_batch` takes any executor with ``submit(fn, *args) → future`` (``concurrent.futures``
 pools, Dask's ``Client.get_executor()``…). Each worker process keeps one warm LibreOffice, in a
 profile of its own, for all the schools it builds. A school that fails is reported and the batch
-goes on; a school whose ``ho-so.pdf`` is newer than every input it depends on is skipped; PDFs
-are written atomically, so there is never a partial one.
+goes on, with a Vietnamese message (never Python's error text); a school whose ``ho-so.pdf`` is
+newer than every input it depends on is skipped; PDFs are written atomically, so there is never
+a partial one. Two inputs whose output folders would coincide (the same school folder name or
+file stem, also differing only in case) are refused before anything is built.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import atexit
 import concurrent.futures
 import multiprocessing.util
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,11 +23,19 @@ from typing import Any, Literal, Protocol
 
 from .._atomic import os_error_message
 from ..compose.dossier import PDF_NAME, output_names
-from ..errors import VnAdminError
+from ..errors import InputError, Problem, VnAdminError
 from ..io.files import load_data
 from ..model import DEFAULT_ORDER
 
-__all__ = ["BatchOptions", "BatchOutcome", "Executor", "build_batch", "outdir_for", "up_to_date"]
+__all__ = [
+    "BatchOptions",
+    "BatchOutcome",
+    "Executor",
+    "build_batch",
+    "check_collisions",
+    "outdir_for",
+    "up_to_date",
+]
 
 
 class _Future(Protocol):
@@ -61,12 +72,58 @@ class BatchOutcome:
     outdir: str
     status: Literal["built", "skipped", "failed"]
     message: str = ""
+    """Why a school failed, in Vietnamese."""
     pages: int = 0
+    detail: str = ""
+    """For a failure that is a bug or a fault of the machine: Python's own error text (for a
+    bug report; the CLI shows it only when asked)."""
 
 
 def outdir_for(source: Path, root: Path) -> Path:
     """``root/<school folder>`` for ``…/<school folder>/ho-so.yaml``, else ``root/<file stem>``."""
     return root / (source.parent.name if source.stem in ("ho-so", "ho_so") else source.stem)
+
+
+def check_collisions(sources: Sequence[Path], root: Path) -> None:
+    """Refuse, naming both inputs, two ``sources`` whose output folders under ``root`` coincide:
+    the same folder name (compared in NFC and without case, as a case-insensitive disk such as a
+    shared Windows folder would), or the same file given twice. One school's dossier would
+    otherwise overwrite the other's."""
+    seen: dict[str, Path] = {}
+    problems = []
+    for source in sources:
+        folder = outdir_for(source, root)
+        key = unicodedata.normalize("NFC", folder.name).casefold()
+        first = seen.setdefault(key, source)
+        if first is source:
+            continue
+        if first.resolve() == source.resolve():
+            message = f"tệp này được nêu hai lần (cũng là {first})"
+        else:
+            message = (
+                f"thư mục kết quả {folder} trùng với thư mục kết quả của {first}; "
+                "đổi tên thư mục hoặc tệp hồ sơ của một trong hai đơn vị"
+            )
+        problems.append(Problem(str(source), message))
+    if problems:
+        raise InputError(problems, source="batch")
+
+
+def _failure(source: str, outdir: str, exc: BaseException) -> BatchOutcome:
+    """A school's failure that is not one of its input's problems, told in Vietnamese."""
+    detail = f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, OSError):
+        where = f" {exc.filename}" if exc.filename else ""
+        message = f"Không đọc hoặc ghi được{where} ({os_error_message(exc)})"
+    elif isinstance(exc, MemoryError):
+        message = "Không đủ bộ nhớ để tạo hồ sơ này"
+    elif isinstance(exc, RecursionError):
+        message = "Dữ liệu hồ sơ lồng nhau quá sâu"
+    elif isinstance(exc, concurrent.futures.BrokenExecutor):
+        message = "Tiến trình tạo hồ sơ dừng đột ngột (có thể do thiếu bộ nhớ)"
+    else:
+        message = "Lỗi ngoài dự kiến của vnadmin-docs khi tạo hồ sơ này; xin báo lỗi kèm tệp hồ sơ"
+    return BatchOutcome(source, outdir, "failed", message, detail=detail)
 
 
 def _inputs_and_outputs(
@@ -158,12 +215,8 @@ def build_one(source: str, outdir: str, options: BatchOptions) -> BatchOutcome:
                                overwrite=options.overwrite, source=source)  # fmt: skip
     except VnAdminError as exc:
         return BatchOutcome(source, outdir, "failed", str(exc))
-    except OSError as exc:
-        where = f"{exc.filename}: " if exc.filename else ""
-        return BatchOutcome(source, outdir, "failed", f"{where}{os_error_message(exc)}")
     except Exception as exc:  # a bug must not stop the other schools; it is reported
-        message = f"lỗi không mong đợi của chương trình ({type(exc).__name__}: {exc}); xin báo lỗi"
-        return BatchOutcome(source, outdir, "failed", message)
+        return _failure(source, outdir, exc)
     pages = result.pdf.pages if result.pdf else 0
     return BatchOutcome(source, outdir, "built", pages=pages)
 
@@ -179,7 +232,11 @@ def build_batch(
     on_done: Callable[[BatchOutcome], None] = lambda outcome: None,
 ) -> list[BatchOutcome]:
     """Build every dossier in ``sources`` into ``root/<school>``; returns one outcome each, in
-    the order of ``sources``. Without an ``executor``, ``workers`` processes are used (1: here)."""
+    the order of ``sources``. Without an ``executor``, ``workers`` processes are used (1: here).
+
+    Two sources with the same output folder raise :class:`InputError` before anything is built
+    (see :func:`check_collisions`)."""
+    check_collisions(sources, root)
     outcomes: dict[int, BatchOutcome] = {}
     todo: list[tuple[int, Path, Path]] = []
     for index, source in enumerate(sources):
@@ -205,9 +262,7 @@ def build_batch(
             try:
                 outcome = future.result()
             except Exception as exc:  # the worker itself died
-                outcome = BatchOutcome(
-                    str(source), str(target), "failed", f"{type(exc).__name__}: {exc}"
-                )
+                outcome = _failure(str(source), str(target), exc)
             outcomes[index] = outcome
             on_done(outcome)
     finally:

@@ -6,23 +6,32 @@ profile directory of its own (so parallel runs never lock each other out), under
 timeout. Failures raise :class:`~vnadmin_docs.errors.ConversionError` carrying what
 LibreOffice printed. The library never looks for LibreOffice by itself: the caller (the
 CLI, at the edge) passes the executable it found.
+
+Every conversion is isolated (both converters): LibreOffice reads private copies of the
+.docx files (so another run replacing a file, or LibreOffice's ``.~lock.*#`` file beside it,
+never disturbs it), writes into a private folder, and gets ``HOME`` and ``TMPDIR`` inside a
+work folder of its own; the PDFs are then moved to ``outdir`` atomically. A LibreOffice that
+hangs is killed with its whole process group; the named pipes it leaves in ``/tmp``
+(``OSL_PIPE_*``) are removed once it is gone.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from .._atomic import atomic_path
 from ..errors import ConversionError
 
 __all__ = [
@@ -31,6 +40,7 @@ __all__ = [
     "Converter",
     "LibreOfficeConverter",
     "Progress",
+    "check_soffice",
     "find_soffice",
     "find_toc_font",
     "find_uno_python",
@@ -76,6 +86,124 @@ def _profile(pool: Path | None) -> Iterator[tuple[Path, int | None]]:
             handle.close()
         return
     raise ConversionError(f"Không còn thư mục cấu hình LibreOffice trống trong {pool}")
+
+
+def _environment(work: Path) -> dict[str, str]:
+    """LibreOffice's environment: ``HOME`` and ``TMPDIR`` (its ``lu*.tmp`` folders) inside
+    ``work``, which the caller removes."""
+    tmp = work / "tmp"
+    tmp.mkdir(exist_ok=True)
+    return {**os.environ, "HOME": str(work), "TMPDIR": str(tmp), "TMP": str(tmp), "TEMP": str(tmp)}
+
+
+def _private_copy(source: Path, folder: Path) -> Path:
+    """A copy of ``source`` in ``folder`` under the same name: LibreOffice loads this one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / source.name
+    if copy.exists():
+        raise ConversionError("Các tệp cần chuyển phải có tên khác nhau")
+    try:
+        shutil.copyfile(source, copy)
+    except OSError as exc:
+        raise ConversionError(f"Không đọc được {source} ({_reason(exc)})") from None
+    return copy
+
+
+def _reason(exc: OSError) -> str:
+    """Why a file could not be used, in Vietnamese."""
+    if isinstance(exc, FileNotFoundError):
+        return "không tồn tại"
+    if isinstance(exc, PermissionError):
+        return "không có quyền"
+    if isinstance(exc, IsADirectoryError):
+        return "là thư mục, không phải tệp"
+    return f"lỗi hệ thống số {exc.errno}"
+
+
+def _deliver(produced: Path, outdir: Path, output: str) -> Path:
+    """Move a PDF LibreOffice wrote into ``outdir``, atomically; an empty or missing one is an
+    error."""
+    if not produced.is_file() or produced.stat().st_size == 0:
+        raise ConversionError(f"LibreOffice không tạo được {produced.name}", output=output)
+    target = outdir / produced.name
+    with atomic_path(target) as tmp:
+        shutil.move(produced, tmp)
+    return target
+
+
+def _group_alive(pgid: int) -> bool:
+    """Whether a process of group ``pgid`` is still running (zombies do not count)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 2 and fields[2] == str(pgid) and fields[0] != "Z":
+            return True
+    return False
+
+
+def _kill_group(pgid: int, *, wait: float = 5.0) -> None:
+    """SIGKILL every process of group ``pgid`` (LibreOffice's launcher and ``soffice.bin``,
+    stopped or not) and wait until they are gone, so the profile they held is free."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGKILL)
+    until = time.monotonic() + wait
+    while _group_alive(pgid) and time.monotonic() < until:
+        time.sleep(0.02)
+
+
+def _pipe_paths(profile: Path, pipes: Sequence[str] = ()) -> list[Path]:
+    """The named pipes a LibreOffice with ``profile`` leaves behind when it is killed: its
+    single-instance pipe (named after an MD5 of the profile's URL, as LibreOffice writes it:
+    bytes in hex without leading zeros) and the ``--accept`` pipes it was given."""
+    digest = hashlib.md5(profile.as_uri().encode("utf-16-le"), usedforsecurity=False).digest()
+    names = ["SingleOfficeIPC_" + "".join(format(b, "x") for b in digest), *pipes]
+    uid = os.getuid()
+    return [
+        Path(base) / f"OSL_PIPE_{uid}_{name}" for base in ("/tmp", "/var/tmp") for name in names
+    ]
+
+
+def _remove_pipes(profile: Path, pipes: Sequence[str] = ()) -> None:
+    """Remove what :func:`_pipe_paths` names (call only once that LibreOffice is gone)."""
+    for path in _pipe_paths(profile, pipes):
+        with contextlib.suppress(OSError):
+            if path.is_socket():
+                path.unlink()
+
+
+def _popen_error(exc: OSError) -> ConversionError:
+    return ConversionError(
+        f"Không chạy được LibreOffice ({_reason(exc)}). Cài đặt bằng lệnh: {INSTALL_HINT}"
+    )
+
+
+def _exit_message(code: int) -> str:
+    if code < 0:
+        return f"LibreOffice bị dừng đột ngột (tín hiệu {-code})"
+    return f"LibreOffice kết thúc với mã lỗi {code}"
+
+
+def check_soffice(soffice: str | None) -> str:
+    """``soffice`` if it names an existing program, else a :class:`ConversionError` saying
+    how to install LibreOffice."""
+    if not soffice or not (Path(soffice).is_file() or shutil.which(soffice)):
+        raise ConversionError(
+            f"Không tìm thấy LibreOffice để chuyển sang PDF. Cài đặt bằng lệnh: {INSTALL_HINT}"
+        )
+    return soffice
 
 
 class Converter(Protocol):
@@ -135,15 +263,12 @@ class LibreOfficeConverter:
     def convert(
         self, sources: Iterable[Path], outdir: Path, *, progress: Progress | None = None
     ) -> list[Path]:
-        sources = list(sources)  # one LibreOffice run needs every file up front
+        sources = [Path(s) for s in sources]  # one LibreOffice run needs every file up front
         if not sources:
             return []
-        if not self.soffice or not (Path(self.soffice).exists() or shutil.which(self.soffice)):
-            raise ConversionError(
-                f"Không tìm thấy LibreOffice để chuyển sang PDF. Cài đặt bằng lệnh: {INSTALL_HINT}"
-            )
+        soffice = check_soffice(self.soffice)
         outdir.mkdir(parents=True, exist_ok=True)
-        names = [Path(s).stem for s in sources]
+        names = [s.stem for s in sources]
         if len(set(names)) != len(names):
             raise ConversionError("Các tệp cần chuyển phải có tên khác nhau")
         with (
@@ -151,8 +276,9 @@ class LibreOfficeConverter:
             _profile(self.profiles) as (profile, _),
         ):
             staging = Path(work) / "out"
+            copies = [_private_copy(s, Path(work) / "in") for s in sources]
             command = [
-                self.soffice,
+                soffice,
                 f"-env:UserInstallation={profile.as_uri()}",
                 "--headless",
                 "--norestore",
@@ -162,55 +288,54 @@ class LibreOfficeConverter:
                 PDFA_FILTER if self.pdfa else "pdf:writer_pdf_Export",
                 "--outdir",
                 str(staging),
-                *(str(Path(s).resolve()) for s in sources),
+                *map(str, copies),
             ]
-            output = self._run(command, work, progress)
-            results = []
-            for name in names:
-                produced = staging / f"{name}.pdf"
-                if not produced.is_file() or produced.stat().st_size == 0:
-                    raise ConversionError(f"LibreOffice không tạo được {name}.pdf", output=output)
-                target = outdir / produced.name
-                shutil.move(produced, target)
-                results.append(target)
-        return results
+            try:
+                output = self._run(command, _environment(Path(work)), progress)
+            finally:
+                _remove_pipes(profile)
+            return [_deliver(staging / f"{name}.pdf", outdir, output) for name in names]
 
-    def _run(self, command: list[str], work: str, progress: Progress | None) -> str:
-        env = {**os.environ, "HOME": work}
+    def _run(self, command: list[str], env: Mapping[str, str], progress: Progress | None) -> str:
         try:
             process = subprocess.Popen(
                 command,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
                 text=True,
+                errors="replace",
                 env=env,
                 start_new_session=True,
                 stdin=subprocess.DEVNULL,
             )
         except OSError as exc:
-            raise ConversionError(
-                f"Không chạy được LibreOffice ({exc}). Cài đặt bằng lệnh: {INSTALL_HINT}"
-            ) from exc
+            raise _popen_error(exc) from exc
         started = time.monotonic()
-        while True:
-            elapsed = time.monotonic() - started
-            try:
-                output, _ = process.communicate(timeout=max(0.0, min(1.0, self.timeout - elapsed)))
-                break
-            except subprocess.TimeoutExpired:
-                if time.monotonic() - started >= self.timeout:
-                    os.killpg(process.pid, signal.SIGKILL)
-                    output, _ = process.communicate()
-                    raise ConversionError(
-                        f"LibreOffice không phản hồi sau {self.timeout:g} giây; đã dừng",
-                        output=output,
-                    ) from None
-                if progress is not None:
-                    progress(time.monotonic() - started)
+        try:
+            while True:
+                elapsed = time.monotonic() - started
+                try:
+                    output, _ = process.communicate(
+                        timeout=max(0.0, min(1.0, self.timeout - elapsed))
+                    )
+                    break
+                except subprocess.TimeoutExpired:
+                    if time.monotonic() - started >= self.timeout:
+                        _kill_group(process.pid)
+                        output, _ = process.communicate()
+                        raise ConversionError(
+                            f"LibreOffice không phản hồi sau {self.timeout:g} giây; đã dừng",
+                            output=output,
+                        ) from None
+                    if progress is not None:
+                        progress(time.monotonic() - started)
+        finally:  # whatever happened (an interrupt too), nothing of this run stays behind
+            _kill_group(process.pid)
+            if process.poll() is None:
+                process.kill()
+                process.wait()
         if process.returncode != 0:
-            raise ConversionError(
-                f"LibreOffice kết thúc với mã lỗi {process.returncode}", output=output
-            )
+            raise ConversionError(_exit_message(process.returncode), output=output)
         return output
 
 
