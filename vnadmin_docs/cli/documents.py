@@ -66,6 +66,8 @@ def add_parsers(sub: Any) -> None:
     p.set_defaults(handler=_check)
 
     p = sub.add_parser("schema", help="in JSON Schema của tệp dữ liệu (để trình soạn thảo gợi ý)")
+    p.add_argument("kind", nargs="?", default="van_ban", help="ho_so, tu_danh_gia, ke_hoach, "
+                   "phan_cong hoặc van_ban (mặc định: văn bản)")  # fmt: skip
     p.set_defaults(handler=_schema)
 
     p = sub.add_parser("template", help="xuất mẫu .docx có sẵn để chỉnh sửa trong Word")
@@ -196,7 +198,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..io.schema import schema
 
-    print(json.dumps(schema(), ensure_ascii=False, indent=2), file=out)
+    print(json.dumps(schema(args.kind), ensure_ascii=False, indent=2), file=out)
     return EXIT_OK
 
 

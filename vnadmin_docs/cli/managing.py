@@ -84,6 +84,9 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     text = json.dumps(data, ensure_ascii=False, indent=2)
     with atomic_path(args.output / "tong-hop.json") as tmp:
         tmp.write_text(text, encoding="utf-8")
+    from ..excel.tong_hop import write_tong_hop  # tong-hop.xlsx: the same numbers, for Excel
+
+    workbook = write_tong_hop(th, bo, data, args.output / "tong-hop.xlsx")
     if args.json:
         print(text, file=out)
     else:
@@ -103,6 +106,7 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             title, [aggregate_table(th, bo)], args.output / "bang-tong-hop.docx"
         )
         described = Unnumbered("Bảng tổng hợp", " ".join(title))
+    print(f"Đã tạo {workbook}", file=out if not args.json else err)
     print(f"Đã tạo {target}", file=out if not args.json else err)
     if not args.docx_only:
         (pdf,) = LibreOfficeConverter(find_soffice(), profiles=profiles()).convert(
