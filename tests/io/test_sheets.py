@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import random
-import unicodedata
 import sys
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal

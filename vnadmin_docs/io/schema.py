@@ -58,6 +58,7 @@ def _describe(node: dict[str, Any], cls: type) -> None:
         text = mo_ta(cls.__name__, key, mro)
         if text is not None and isinstance(prop, dict):
             prop["description"] = text
+            prop.pop("title", None)  # pydantic's "Bo Chi So": the description says it in words
 
 
 def _of_class(cls: type, cache: ReadCache, defs: dict[str, Any]) -> dict[str, Any]:
