@@ -193,9 +193,9 @@ def _cp1258(text: str) -> bytes:
         try:
             out += c.encode("cp1258")
         except UnicodeEncodeError:
-            base, *marks = unicodedata.normalize("NFD", c)
-            out += unicodedata.normalize("NFC", base + "".join(marks[:-1])).encode("cp1258")
-            out += marks[-1].encode("cp1258")
+            parts = unicodedata.normalize("NFD", c)
+            out += unicodedata.normalize("NFC", parts[:-1]).encode("cp1258")
+            out += parts[-1].encode("cp1258")
     return out
 
 
