@@ -8,9 +8,20 @@ from pathlib import Path
 from typing import TextIO
 
 from ..errors import ConversionError
-from ..pdf.libreoffice import INSTALL_HINT, find_toc_font
+from ..pdf import libreoffice
+from ..pdf.libreoffice import INSTALL_HINT, SOFFICE_ENV, find_toc_font
 
-__all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "Progress", "profiles", "toc_font"]
+__all__ = [
+    "EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "NO_SOFFICE", "Progress", "profiles",
+    "require_soffice", "soffice", "toc_font",
+]  # fmt: skip
+
+NO_SOFFICE = (
+    "Không tìm thấy LibreOffice để chuyển sang PDF. Cài LibreOffice (hướng dẫn cho Windows, "
+    f"macOS, Linux: docs/user/cai-dat.md; trên Debian/Ubuntu: {INSTALL_HINT}), hoặc đặt biến "
+    f"môi trường {SOFFICE_ENV} là đường dẫn tới soffice; muốn chỉ tạo các tệp .docx thì thêm "
+    "--docx-only."
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -21,11 +32,28 @@ def profiles() -> Path:
     return Path(cache) / "vnadmin-docs" / "libreoffice"
 
 
+def soffice() -> str | None:
+    """The LibreOffice executable: ``VNADMIN_SOFFICE``, ``PATH``, or where its installer puts
+    it on Windows and macOS (the edge reads the environment and passes it on)."""
+    return libreoffice.find_soffice(env=os.environ)
+
+
+def require_soffice() -> str:
+    """:func:`soffice`, or a clear Vietnamese error saying how to install it or do without."""
+    found = soffice()
+    if found is None:
+        raise ConversionError(NO_SOFFICE)
+    return found
+
+
 def toc_font() -> tuple[Path, Path]:
     """The mục lục font's regular and bold files, or a clear error naming the package."""
     found = find_toc_font()
     if found is None:
-        message = f"Không tìm thấy phông Liberation Serif. Cài đặt bằng lệnh: {INSTALL_HINT}"
+        message = (
+            "Không tìm thấy phông Liberation Serif hoặc Times New Roman (cho mục lục). "
+            f"Xem docs/user/cai-dat.md; trên Debian/Ubuntu: {INSTALL_HINT}"
+        )
         raise ConversionError(message)
     return found
 

@@ -162,10 +162,10 @@ def _form(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from docx.opc.exceptions import PackageNotFoundError
 
-    from ..pdf.libreoffice import LibreOfficeConverter, find_soffice
+    from ..pdf.libreoffice import LibreOfficeConverter
     from ..pdf.page_check import check_pages
     from ..word.check import check
-    from ._common import profiles
+    from ._common import profiles, require_soffice
 
     status = EXIT_OK
     for path in args.files:
@@ -182,7 +182,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 raise InputError([problem], source=str(path)) from None
             if args.pages:
                 with tempfile.TemporaryDirectory(prefix="vnadmin-check-") as tmp:
-                    converter = LibreOfficeConverter(find_soffice(), profiles=profiles())
+                    converter = LibreOfficeConverter(require_soffice(), profiles=profiles())
                     (pdf,) = converter.convert([path], Path(tmp))
                     findings += check_pages(pdf)
         if findings:

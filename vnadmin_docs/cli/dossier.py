@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import ConversionError, UnoUnavailableError
-from ..pdf.libreoffice import Converter, LibreOfficeConverter, find_soffice, find_uno_python
+from ..pdf.libreoffice import Converter, LibreOfficeConverter, find_uno_python
 from ..pdf.warm import WarmLibreOffice
-from ._common import EXIT_FINDINGS, EXIT_OK, Progress, profiles, toc_font
+from ._common import EXIT_FINDINGS, EXIT_OK, Progress, profiles, require_soffice, soffice, toc_font
 
 __all__ = ["add_parsers"]
 
@@ -46,11 +46,13 @@ def add_parsers(sub: Any) -> None:
 
 def _dossier(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     warm: WarmLibreOffice | None = None
+    if not args.docx_only:
+        require_soffice()  # before any work: say how to install it, or to add --docx-only
     uno_python = find_uno_python()
     if not args.docx_only and not args.one_shot and uno_python is not None:
         # start LibreOffice now: it boots while we import, load, score and render
         warm = WarmLibreOffice(
-            find_soffice(), uno_python, timeout=args.timeout, profiles=profiles()
+            soffice(), uno_python, timeout=args.timeout, profiles=profiles()
         ).start()
     try:
         return _build(args, out, err, warm)
@@ -70,7 +72,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO, warm: WarmLibreOf
     converter: Converter | None = None
     if not args.docx_only:
         converter = warm or LibreOfficeConverter(
-            find_soffice(), timeout=args.timeout, profiles=profiles()
+            soffice(), timeout=args.timeout, profiles=profiles()
         )
         context.font = TocFont(*toc_font())
     progress = Progress(err)
@@ -82,7 +84,7 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO, warm: WarmLibreOf
         if warm is None:
             raise
         print("Không dùng được LibreOffice chạy sẵn; chạy LibreOffice một lần.", file=err)
-        once = LibreOfficeConverter(find_soffice(), timeout=args.timeout, profiles=profiles())
+        once = LibreOfficeConverter(soffice(), timeout=args.timeout, profiles=profiles())
         result = build_dossier(
             dossier, args.output, converter=once, context=context, progress=progress
         )
@@ -101,10 +103,11 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     font = None
     if not args.docx_only:
+        require_soffice()
         regular, bold = toc_font()
         font = (str(regular), str(bold))
     options = BatchOptions(
-        soffice=find_soffice(), uno_python=find_uno_python(), font=font,
+        soffice=soffice(), uno_python=find_uno_python(), font=font,
         profiles=str(profiles()), timeout=args.timeout, docx_only=args.docx_only,
     )  # fmt: skip
     total = len(args.inputs)

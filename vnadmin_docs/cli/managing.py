@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..pdf.libreoffice import LibreOfficeConverter, find_soffice
-from ._common import EXIT_FINDINGS, EXIT_OK, profiles
+from ..pdf.libreoffice import LibreOfficeConverter
+from ._common import EXIT_FINDINGS, EXIT_OK, profiles, require_soffice
 
 __all__ = ["add_parsers"]
 
@@ -109,7 +109,7 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"Đã tạo {workbook}", file=out if not args.json else err)
     print(f"Đã tạo {target}", file=out if not args.json else err)
     if not args.docx_only:
-        (pdf,) = LibreOfficeConverter(find_soffice(), profiles=profiles()).convert(
+        (pdf,) = LibreOfficeConverter(require_soffice(), profiles=profiles()).convert(
             [target], args.output
         )
         subject = described.trich_yeu if isinstance(described, VanBan) else described.subject
