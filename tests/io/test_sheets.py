@@ -21,7 +21,7 @@ from vnadmin_docs.app.loading import load_assessment
 from vnadmin_docs.assessment.aggregation import phan_tram_lam_tron
 from vnadmin_docs.cli import main as cli
 from vnadmin_docs.errors import InputError
-from vnadmin_docs.excel.tong_hop import SHEETS
+from vnadmin_docs.excel.tong_hop import SHEETS, left_out_rows
 from vnadmin_docs.io import load_indicator_set
 from vnadmin_docs.io.results import read_result_rows
 from vnadmin_docs.io.sheet_headers import column_key, read_sheet
@@ -266,3 +266,22 @@ def test_left_out_schools_reach_the_workbook(tmp_path: Path) -> None:
     assert statuses == ["Có lỗi, không tính", "Trùng, chỉ tính một lần"]
     assert any("kq.csv:dòng 5" in str(r[0]) for r in rows)
     assert len(list(book[SHEETS[0]].iter_rows(min_row=4))) == 1
+
+
+def test_the_left_out_sheet_reads_every_kind_of_left_out() -> None:
+    duplicate = "b.json: trùng đơn vị 'Trường THCS B' với c.json; chỉ tính một lần"
+    data = {
+        "broken": [{"source": "a.csv:dòng 4", "problems": ["a.csv:dòng 4.nhom_1: thiếu điểm"]}],
+        "duplicates": [duplicate],
+        "loai_ra": [{"don_vi": "Trường THCS D", "source": "d.json",
+                     "ly_do": "kết quả năm học 2023-2024, không phải năm học 2024-2025"}],
+        "thieu": [{"don_vi": "Trường Tiểu học E", "cap_hoc": "Tiểu học"}],
+    }  # fmt: skip
+    assert left_out_rows(data) == [
+        ("a.csv:dòng 4", "Có lỗi, không tính", "a.csv:dòng 4.nhom_1: thiếu điểm"),
+        ("b.json", "Trùng, chỉ tính một lần", duplicate),
+        ("Trường THCS D (d.json)", "Ngoài phạm vi tổng hợp",
+         "kết quả năm học 2023-2024, không phải năm học 2024-2025"),
+        ("Trường Tiểu học E", "Chưa có kết quả", "Tiểu học"),
+    ]  # fmt: skip
+    assert left_out_rows({}) == []

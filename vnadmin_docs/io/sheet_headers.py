@@ -25,6 +25,8 @@ A table with a row per school comes from Excel, LibreOffice or a script, in any 
 'nhom_1'
 >>> column_key("Đạt điều kiện bắt buộc nhóm 1", {"1": "Dạy học"}, ())
 'bat_buoc_1'
+>>> column_key("Nhóm 1 (điểm)", {"1": "Dạy học"}, ()), column_key("Nhóm 1 - Mức độ", {"1": "Dạy học"}, ())
+('nhom_1', 'nhom_1_muc_do')
 >>> column_key("Tên trường", {}, ()), column_key("Năm học", {}, ())
 ('don_vi', 'nam_hoc')
 """
@@ -105,6 +107,8 @@ def column_key(header: object, groups: Mapping[str, str], criteria: Collection[s
     for prefix in _MANDATORY_PREFIXES:
         if key.startswith(prefix) and (code := _group_code(key[len(prefix) :], groups)):
             return f"bat_buoc_{code}"
+    if re.search(r"(^|_)(muc|muc_do|xep_loai|ghi_chu)(_|$)", key):
+        return key  # ``Nhóm 1 - Mức độ``: the level is the engine's to compute, not points
     names = {ascii_key(name): code for code, name in groups.items() if ascii_key(name)}
     for prefix in _POINTS_PREFIXES:
         if not key.startswith(prefix):
