@@ -142,11 +142,9 @@ SOFFICE_LOCATIONS: Final = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-    "/opt/libreoffice/program/soffice",
-    "/usr/lib/libreoffice/program/soffice",
 )
-"""Where LibreOffice's installers put it (Windows, macOS, the tarball on Linux), for when it is
-not on ``PATH`` (the Windows and macOS installers do not add it)."""
+"""Where LibreOffice's Windows and macOS installers put it, for when it is not on ``PATH`` (they
+do not add it). Linux packages put it on ``PATH``."""
 
 
 def find_soffice(
