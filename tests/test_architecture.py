@@ -59,7 +59,7 @@ ONLY_IN = {
     "uno": {"pdf._uno_client"},
     "yaml": {"io.files"},
     "pydantic": {"io.problems"},
-    "openpyxl": {"io.results", "io.form", "excel.*", "register.export"},
+    "openpyxl": {"io.results", "io.sheet_headers", "io.form", "excel.*", "register.export"},
     "psycopg": {"register.backends"},
     "sqlite3": {"register.backends"},
 }

@@ -14,16 +14,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import ConversionError, OutputError
-from ..pdf.libreoffice import INSTALL_HINT, find_toc_font
+from ..pdf import libreoffice
+from ..pdf.libreoffice import INSTALL_HINT, SOFFICE_ENV, find_toc_font
 
 if TYPE_CHECKING:
     from ..app.numbering import RegisterNumbers
+
+NO_SOFFICE = (
+    "Không tìm thấy LibreOffice để chuyển sang PDF. Cài LibreOffice (hướng dẫn cho Windows, "
+    f"macOS, Linux: docs/user/cai-dat.md; trên Debian/Ubuntu: {INSTALL_HINT}), hoặc đặt biến "
+    f"môi trường {SOFFICE_ENV} là đường dẫn tới soffice; muốn chỉ tạo các tệp .docx thì thêm "
+    "--docx-only."
+)
 
 __all__ = [
     "EXIT_BUG",
     "EXIT_FINDINGS",
     "EXIT_INPUT",
     "EXIT_OK",
+    "NO_SOFFICE",
     "Progress",
     "add_register_option",
     "docx_template",
@@ -32,7 +41,9 @@ __all__ = [
     "positive_seconds",
     "profiles",
     "refuse_overwrite",
+    "require_soffice",
     "scheduler_address",
+    "soffice",
     "toc_font",
     "workers",
 ]
@@ -46,11 +57,28 @@ def profiles() -> Path:
     return Path(cache) / "vnadmin-docs" / "libreoffice"
 
 
+def soffice() -> str | None:
+    """The LibreOffice executable: ``VNADMIN_SOFFICE``, ``PATH``, or where its installer puts
+    it on Windows and macOS (the edge reads the environment and passes it on)."""
+    return libreoffice.find_soffice(env=os.environ)
+
+
+def require_soffice() -> str:
+    """:func:`soffice`, or a clear Vietnamese error saying how to install it or do without."""
+    found = soffice()
+    if found is None:
+        raise ConversionError(NO_SOFFICE)
+    return found
+
+
 def toc_font() -> tuple[Path, Path]:
     """The mục lục font's regular and bold files, or a clear error naming the package."""
     found = find_toc_font()
     if found is None:
-        message = f"Không tìm thấy phông Liberation Serif. Cài đặt bằng lệnh: {INSTALL_HINT}"
+        message = (
+            "Không tìm thấy phông Liberation Serif hoặc Times New Roman (cho mục lục). "
+            f"Xem docs/user/cai-dat.md; trên Debian/Ubuntu: {INSTALL_HINT}"
+        )
         raise ConversionError(message)
     return found
 

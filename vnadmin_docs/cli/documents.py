@@ -78,6 +78,8 @@ def add_parsers(sub: Any) -> None:
     p.set_defaults(handler=_check)
 
     p = sub.add_parser("schema", help="in JSON Schema của tệp dữ liệu (để trình soạn thảo gợi ý)")
+    p.add_argument("kind", nargs="?", default="van_ban", help="ho_so, tu_danh_gia, ke_hoach, "
+                   "phan_cong hoặc van_ban (mặc định: văn bản)")  # fmt: skip
     p.set_defaults(handler=_schema)
 
     p = sub.add_parser("template", help="xuất mẫu .docx có sẵn để chỉnh sửa trong Word")
@@ -199,10 +201,10 @@ def _form(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ..pdf.libreoffice import LibreOfficeConverter, find_soffice
+    from ..pdf.libreoffice import LibreOfficeConverter
     from ..pdf.page_check import check_pages
     from ..word.check import check
-    from ._common import profiles
+    from ._common import profiles, require_soffice
 
     status = EXIT_OK
     for path in args.files:
@@ -215,7 +217,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             findings += check(path)
             if args.pages:
                 with tempfile.TemporaryDirectory(prefix="vnadmin-check-") as tmp:
-                    converter = LibreOfficeConverter(find_soffice(), profiles=profiles())
+                    converter = LibreOfficeConverter(require_soffice(), profiles=profiles())
                     (pdf,) = converter.convert([path], Path(tmp))
                     findings += check_pages(pdf)
         if findings:
@@ -231,7 +233,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..io.schema import schema
 
-    print(json.dumps(schema(), ensure_ascii=False, indent=2), file=out)
+    print(json.dumps(schema(args.kind), ensure_ascii=False, indent=2), file=out)
     return EXIT_OK
 
 

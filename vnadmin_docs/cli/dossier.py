@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import ConversionError, UnoUnavailableError
-from ..pdf.libreoffice import Converter, LibreOfficeConverter, find_soffice, find_uno_python
+from ..pdf.libreoffice import Converter, LibreOfficeConverter, find_uno_python
 from ..pdf.warm import WarmLibreOffice
 from ._common import (
     EXIT_FINDINGS,
@@ -19,7 +19,9 @@ from ._common import (
     output_folder,
     positive_seconds,
     profiles,
+    require_soffice,
     scheduler_address,
+    soffice,
     toc_font,
     workers,
 )
@@ -76,11 +78,13 @@ def add_parsers(sub: Any) -> None:
 def _dossier(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output_folder(args.output)
     warm: WarmLibreOffice | None = None
+    if not args.docx_only:
+        require_soffice()  # before any work: say how to install it, or to add --docx-only
     uno_python = find_uno_python()
     if not args.docx_only and not args.one_shot and uno_python is not None:
         # start LibreOffice now: it boots while we import, load, score and render
         warm = WarmLibreOffice(
-            find_soffice(), uno_python, timeout=args.timeout, profiles=profiles()
+            soffice(), uno_python, timeout=args.timeout, profiles=profiles()
         ).start()
     try:
         return _build(args, out, err, warm)
@@ -112,7 +116,7 @@ def _build_one(
     converter: Converter | None = None
     if not args.docx_only:
         converter = warm or LibreOfficeConverter(
-            find_soffice(), timeout=args.timeout, profiles=profiles()
+            soffice(), timeout=args.timeout, profiles=profiles()
         )
         context.font = TocFont(*toc_font())
     progress = Progress(err)
@@ -126,7 +130,7 @@ def _build_one(
         if warm is None:
             raise
         print("Không dùng được LibreOffice chạy sẵn; chạy LibreOffice một lần.", file=err)
-        once = LibreOfficeConverter(find_soffice(), timeout=args.timeout, profiles=profiles())
+        once = LibreOfficeConverter(soffice(), timeout=args.timeout, profiles=profiles())
         result = build(converter=once)
     progress.done()
     for path in result.docx:
@@ -150,10 +154,11 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output_folder(args.output)
     font = None
     if not args.docx_only:
+        require_soffice()
         regular, bold = toc_font()
         font = (str(regular), str(bold))
     options = BatchOptions(
-        soffice=find_soffice(), uno_python=find_uno_python(), font=font,
+        soffice=soffice(), uno_python=find_uno_python(), font=font,
         profiles=str(profiles()), timeout=args.timeout, docx_only=args.docx_only,
         templates=str(args.mau) if args.mau else None, overwrite=args.ghi_de,
         variables=tuple(template_folder(args).variables.items()),

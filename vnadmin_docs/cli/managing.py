@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..pdf.libreoffice import LibreOfficeConverter, find_soffice
+from ..pdf.libreoffice import LibreOfficeConverter
 from ._common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -16,6 +16,7 @@ from ._common import (
     output_folder,
     profiles,
     refuse_overwrite,
+    require_soffice,
 )
 from .start import add_overwrite_option, add_template_options, template_folder
 
@@ -87,7 +88,7 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..vn.numbers import dinh_dang_so
 
     output_folder(args.output)
-    names = ["tong-hop.json", "bao-cao-tong-hop.docx", "bao-cao-tong-hop.pdf"]
+    names = ["tong-hop.json", "tong-hop.xlsx", "bao-cao-tong-hop.docx", "bao-cao-tong-hop.pdf"]
     names += ["bang-tong-hop.docx", "bang-tong-hop.pdf"]
     refuse_overwrite([*args.inputs, args.ke_hoach], [args.output / n for n in names])
     context = Context()
@@ -118,6 +119,9 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     text = json.dumps(data, ensure_ascii=False, indent=2)
     with atomic_path(args.output / "tong-hop.json") as tmp:
         tmp.write_text(text, encoding="utf-8")
+    from ..excel.tong_hop import write_tong_hop  # tong-hop.xlsx: the same numbers, for Excel
+
+    workbook = write_tong_hop(th, bo, data, args.output / "tong-hop.xlsx")
     if args.json:
         print(text, file=out)
     else:
@@ -143,9 +147,10 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             title, [aggregate_table(th, bo)], args.output / "bang-tong-hop.docx"
         )
         described = Unnumbered("Bảng tổng hợp", " ".join(title))
+    print(f"Đã tạo {workbook}", file=out if not args.json else err)
     print(f"Đã tạo {target}", file=out if not args.json else err)
     if not args.docx_only:
-        (pdf,) = LibreOfficeConverter(find_soffice(), profiles=profiles()).convert(
+        (pdf,) = LibreOfficeConverter(require_soffice(), profiles=profiles()).convert(
             [target], args.output
         )
         subject = described.trich_yeu if isinstance(described, VanBan) else described.subject

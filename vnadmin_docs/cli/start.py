@@ -134,9 +134,10 @@ def _assemble(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..app.assemble_dir import assemble_folder
     from ..app.context import Context
     from ..pdf.assemble import TocFont
-    from ..pdf.libreoffice import LibreOfficeConverter, find_soffice
+    from ..pdf.libreoffice import LibreOfficeConverter
+    from ._common import soffice
 
-    converter = LibreOfficeConverter(find_soffice(), timeout=args.timeout, profiles=profiles())
+    converter = LibreOfficeConverter(soffice(), timeout=args.timeout, profiles=profiles())
     context = Context(converter=converter, font=TocFont(*toc_font()))
     progress = Progress(err)
     result = assemble_folder(args.thu_muc, context=context, progress=progress,

@@ -7,7 +7,6 @@ against its indicator set; a row or file that cannot be counted comes back with 
 
 from __future__ import annotations
 
-import csv
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from ..vn.text import forbidden_character, forbidden_message, nfc
 from .files import load_data
 from .problems import ReadCache
 from .sets import load_indicator_set
+from .sheet_headers import column_keys, is_blank, read_sheet
 
 __all__ = ["SchoolProblems", "read_result_rows", "read_school_list", "read_scorecard_json"]
 
@@ -42,21 +42,8 @@ def _yes(value: object) -> bool | None:
 
 
 def _rows(path: Path) -> list[dict[str, object]]:
-    if path.suffix.lower() == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return [dict(row) for row in csv.DictReader(handle)]
-    from openpyxl import load_workbook
-
-    sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-    values = list(sheet.iter_rows(values_only=True))
-    if not values:
-        return []
-    header = [str(h).strip() if h is not None else "" for h in values[0]]
-    return [
-        dict(zip(header, row, strict=False))
-        for row in values[1:]
-        if any(v is not None for v in row)
-    ]
+    """The rows of a spreadsheet under its headers as written (see :mod:`.sheet_headers`)."""
+    return [row for _, row in read_sheet(path).records()]
 
 
 def _from_row(row: dict[str, object], bo: BoChiSo, where: str) -> KetQuaTruong:
@@ -68,14 +55,21 @@ def _from_row(row: dict[str, object], bo: BoChiSo, where: str) -> KetQuaTruong:
         if code := forbidden_character(str(row.get(column) or "")):
             problems.append(Problem(f"{where}.{column}", forbidden_message(code)))
     groups = []
+    if all(is_blank(v) for v in row.values()):
+        raise InputError([Problem(where, "dòng không có dữ liệu (ô trống hoặc 'nan'); bỏ qua")])
     for nhom in bo.nhom:
         column = f"nhom_{nhom.ma}"
         raw = row.get(column)
         points: Decimal | None = None
         try:
-            points = Decimal(str(raw).replace(",", ".").strip())
+            points = None if is_blank(raw) else Decimal(str(raw).replace(",", ".").strip())
         except ArithmeticError:
             problems.append(Problem(f"{where}.{column}", f"điểm phải là số, không phải {raw!r}"))
+        if is_blank(raw):
+            problems.append(Problem(f"{where}.{column}", f"thiếu điểm nhóm {nhom.ma}"))
+        elif points is not None and not points.is_finite():
+            problems.append(Problem(f"{where}.{column}", f"điểm phải là số, không phải {raw!r}"))
+            points = None
         if points is not None and not 0 <= points <= nhom.toi_da:
             message = f"điểm phải từ 0 đến {nhom.toi_da}, không phải {points}"
             problems.append(Problem(f"{where}.{column}", message))
@@ -88,10 +82,33 @@ def _from_row(row: dict[str, object], bo: BoChiSo, where: str) -> KetQuaTruong:
             groups.append(NhomKetQua(nhom.ma, points, level, met))
     if problems:
         raise InputError(problems)
+    criteria = _criteria(row, bo, where)  # optional ``Tiêu chí 1.1`` columns
     cap = nfc(str(row.get("cap_hoc") or "").strip()) or cap_hoc_tu_ten(name)
     year = str(row.get("nam_hoc") or "").strip() or None
     code = str(row.get("bo_chi_so") or "").strip() or None
-    return KetQuaTruong(name, cap, where, tuple(groups), nam_hoc=year, bo_chi_so=code)
+    return KetQuaTruong(name, cap, where, tuple(groups), criteria, nam_hoc=year, bo_chi_so=code)
+
+
+def _criteria(row: dict[str, object], bo: BoChiSo, where: str) -> dict[str, Decimal]:
+    found: dict[str, Decimal] = {}
+    problems = []
+    for _, tc in bo.tieu_chi():
+        raw = row.get(f"tieu_chi_{tc.ma}")
+        if is_blank(raw):
+            continue
+        try:
+            points = Decimal(str(raw).replace(",", ".").strip())
+        except ArithmeticError:
+            points = Decimal("NaN")
+        top = tc.toi_da if tc.toi_da is not None else Decimal("Infinity")
+        if not points.is_finite() or not 0 <= points <= top:
+            message = f"điểm tiêu chí {tc.ma} phải là số từ 0 đến {top}, không phải {raw!r}"
+            problems.append(Problem(f"{where}.tieu_chi_{tc.ma}", message))
+            continue
+        found[tc.ma] = points
+    if problems:
+        raise InputError(problems)
+    return found
 
 
 def _number(value: Any) -> Decimal | None:
@@ -178,15 +195,31 @@ def _from_scorecard_json(
 
 
 def read_result_rows(path: Path, bo: BoChiSo) -> tuple[list[KetQuaTruong], list[SchoolProblems]]:
-    """Every row of a results spreadsheet: the schools counted and the rows that cannot be."""
+    """Every row of a results spreadsheet: the schools counted and the rows that cannot be
+    (a row that cannot be read is reported and the next rows are read all the same)."""
+    sheet = read_sheet(path)
+    groups = {n.ma: n.ten for n in bo.nhom}
+    keys, problems = column_keys(sheet.header, groups, [tc.ma for _, tc in bo.tieu_chi()],
+                                 f"{path.name}:dòng {sheet.header_line}")  # fmt: skip
+    missing = [k for k in ("don_vi", *(f"nhom_{g}" for g in groups)) if k not in keys]
+    if missing:
+        wanted = ", ".join("Tên đơn vị" if k == "don_vi" else f"Nhóm {k[5:]}" for k in missing)
+        message = (
+            f"không tìm thấy cột {wanted} (dòng tiêu đề: {', '.join(sheet.header) or 'trống'})"
+        )
+        problems.append(Problem(f"{path.name}:dòng {sheet.header_line or 1}", message))
+    if problems:
+        raise InputError(problems, source=str(path))
     results: list[KetQuaTruong] = []
     broken: list[SchoolProblems] = []
-    for n, row in enumerate(_rows(path), start=2):
+    for n, row in sheet.records(keys):
         where = f"{path.name}:dòng {n}"
         try:
             results.append(_from_row(row, bo, where))
         except InputError as exc:
             broken.append((where, exc.problems))
+        except (ValueError, TypeError, ArithmeticError) as exc:  # never lose the later rows
+            broken.append((where, (Problem(where, f"không đọc được dòng: {exc}"),)))
     return results, broken
 
 

@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Final, Protocol
 
 from .._atomic import atomic_path
 from ..errors import ConversionError
@@ -37,6 +37,9 @@ from ..errors import ConversionError
 __all__ = [
     "INSTALL_HINT",
     "PDFA_FILTER",
+    "SOFFICE_ENV",
+    "SOFFICE_LOCATIONS",
+    "TOC_FONT_FILES",
     "Converter",
     "LibreOfficeConverter",
     "Progress",
@@ -216,34 +219,84 @@ class Converter(Protocol):
     ) -> list[Path]: ...
 
 
-def find_toc_font() -> tuple[Path, Path] | None:
+TOC_FONT_FILES: Final = (
+    ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+     "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"),
+    ("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+     "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf"),
+    ("/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman.ttf",
+     "/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman_Bold.ttf"),
+    (r"C:\Windows\Fonts\times.ttf", r"C:\Windows\Fonts\timesbd.ttf"),
+    ("/System/Library/Fonts/Supplemental/Times New Roman.ttf",
+     "/System/Library/Fonts/Supplemental/Times New Roman Bold.ttf"),
+    ("/Library/Fonts/Times New Roman.ttf", "/Library/Fonts/Times New Roman Bold.ttf"),
+)  # fmt: skip
+"""Where Liberation Serif or Times New Roman lies on Linux, Windows and macOS, when fontconfig
+(``fc-match``, rarely present on Windows and macOS) does not say."""
+
+
+def find_toc_font(
+    files: Sequence[tuple[str, str]] = TOC_FONT_FILES, *, fc_match: str | None = "fc-match"
+) -> tuple[Path, Path] | None:
     """Regular and bold TrueType files of a Times-compatible font with Vietnamese coverage
-    (Liberation Serif, else Times New Roman), via fontconfig; for the edge to pass on."""
-    if shutil.which("fc-match") is None:
-        return None
+    (Liberation Serif, else Times New Roman), via fontconfig, else the first pair of ``files``
+    that exists; for the edge to pass on."""
     found = []
-    for style in ("", ":bold"):
-        for family in ("Liberation Serif", "Times New Roman"):
-            result = subprocess.run(
-                ["fc-match", "-f", "%{file}\n%{family}", f"{family}{style}"],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            path, _, got = result.stdout.partition("\n")
-            if result.returncode == 0 and family in got and path.endswith((".ttf", ".TTF")):
-                found.append(Path(path))
-                break
-    return (found[0], found[1]) if len(found) == 2 else None
+    if fc_match is not None and shutil.which(fc_match) is not None:
+        for style in ("", ":bold"):
+            for family in ("Liberation Serif", "Times New Roman"):
+                result = subprocess.run(
+                    [fc_match, "-f", "%{file}\n%{family}", f"{family}{style}"],
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                )
+                path, _, got = result.stdout.partition("\n")
+                if result.returncode == 0 and family in got and path.endswith((".ttf", ".TTF")):
+                    found.append(Path(path))
+                    break
+    if len(found) == 2:
+        return found[0], found[1]
+    for regular, bold in files:
+        if Path(regular).is_file() and Path(bold).is_file():
+            return Path(regular), Path(bold)
+    return None
 
 
-def find_soffice(candidates: Sequence[str] = ("soffice", "libreoffice")) -> str | None:
-    """Find a LibreOffice executable on ``PATH`` (for the CLI to call; the library does not)."""
+SOFFICE_ENV: Final = "VNADMIN_SOFFICE"
+"""The environment variable that names the LibreOffice executable outright."""
+
+SOFFICE_LOCATIONS: Final = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+)
+"""Where LibreOffice's Windows and macOS installers put it, for when it is not on ``PATH`` (they
+do not add it). Linux packages put it on ``PATH``."""
+
+
+def find_soffice(
+    candidates: Sequence[str] = ("soffice", "libreoffice"),
+    *,
+    env: Mapping[str, str] | None = None,
+    locations: Sequence[str] = SOFFICE_LOCATIONS,
+) -> str | None:
+    """Find a LibreOffice executable (for the CLI to call; the library does not): the one
+    ``env[VNADMIN_SOFFICE]`` names, else ``candidates`` on ``PATH`` (``env``'s, when given),
+    else the first of ``locations`` (and of ``%ProgramFiles%``, ``~/Applications`` from
+    ``env``) that exists. ``env`` is the environment the caller read."""
+    env = env if env is not None else {}
+    if env.get(SOFFICE_ENV):
+        return env[SOFFICE_ENV]
     for name in candidates:
-        found = shutil.which(name)
+        found = shutil.which(name, path=env.get("PATH"))
         if found:
             return found
-    return None
+    extra = [str(Path(env[k]) / "LibreOffice" / "program" / "soffice.exe")
+             for k in ("ProgramFiles", "ProgramFiles(x86)", "PROGRAMFILES") if env.get(k)]  # fmt: skip
+    if env.get("HOME"):
+        extra.append(f"{env['HOME']}/Applications/LibreOffice.app/Contents/MacOS/soffice")
+    return next((p for p in (*locations, *extra) if Path(p).is_file()), None)
 
 
 @dataclass(frozen=True)
