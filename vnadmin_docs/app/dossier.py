@@ -97,13 +97,13 @@ def build_dossier(
             [PartPdf(p.title, p.label, pdf) for p, pdf in zip(parts, pdfs, strict=True)],
             outdir / PDF_NAME,
             metadata=Metadata(
-                title=f"{title} - {ho_so.co_quan.ten}",
-                author=ho_so.co_quan.ten,
+                title=f"{title} - {ho_so.co_quan.ten_mot_dong}",
+                author=ho_so.co_quan.ten_mot_dong,
                 subject=f"Tự đánh giá theo {bo.nguon}",
                 keywords=f"chuyển đổi số, tự đánh giá, {bo.ma}, {ho_so.nam_hoc}",
             ),
             font=font,
             toc_after=1 if parts[0].key == "bia" else 0,
-            toc_subtitle=f"{title} - {ho_so.co_quan.ten}",
+            toc_subtitle=f"{title} - {ho_so.co_quan.ten_mot_dong}",
         )
     return DossierResult(tuple(parts), tuple(docx), scorecard, assembled)

@@ -242,7 +242,7 @@ class _Facts:
 
     @property
     def council(self) -> str:
-        return f"Hội đồng tự đánh giá mức độ chuyển đổi số {self.ho_so.co_quan.ten}"
+        return f"Hội đồng tự đánh giá mức độ chuyển đổi số {self.ho_so.co_quan.ten_mot_dong}"
 
     @property
     def chuan(self) -> str:

@@ -27,6 +27,7 @@ from typing import Any, ClassVar
 
 from ..errors import Problem
 from ..vn import markup
+from ..vn.layout import dong_ten_co_quan
 from ..vn.dates import Ngay, gio_phut, ngay_ngan, ngay_thang_nam
 from ..vn.markup import Block, Paragraph, Span, Table
 from ..vn.numbering import LoaiVanBan, SoKyHieu, so_problem
@@ -216,8 +217,10 @@ class VanBan(Record):
         kinh_gui_mot, kinh_gui = self._kinh_gui()
         nguoi_ky: NguoiKy | None = getattr(self, "nguoi_ky", None)
         return {
-            "chu_quan": (self.co_quan.chu_quan or "").upper(),
-            "co_quan": self.co_quan.ten.upper(),
+            "chu_quan": " ".join((self.co_quan.chu_quan or "").upper().split()),
+            "co_quan": self.co_quan.ten_mot_dong.upper(),
+            "chu_quan_dong": dong_ten_co_quan((self.co_quan.chu_quan or "").upper()),
+            "co_quan_dong": dong_ten_co_quan(self.co_quan.ten.upper()),
             "so_ky_hieu": self.so_ky_hieu.dong_so,
             "dia_danh_ngay": f"{self.co_quan.dia_danh}, {ngay_thang_nam(self.ngay)}",
             "ten_loai": self.LOAI.ten_in_hoa,

@@ -16,6 +16,7 @@ from docx.shared import Mm, Pt
 from ..errors import TemplateError
 from ..model import VanBan
 from ..vn import markup, nd30
+from ..vn.layout import khong_ngat
 from ..vn.markup import Block
 from .ooxml import bottom_rule, mark_size
 from .wordml import STYLE_NAMES, blocks_xml, fragment_root
@@ -97,7 +98,7 @@ def add_appendices(d: DocumentObject, doc: VanBan, ids: dict[str, str]) -> None:
         p = d.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.first_line_indent = Mm(0)
-        run = p.add_run(text)
+        run = p.add_run(khong_ngat(text))
         run.bold, run.italic, run.font.size = bold, italic, Pt(size)
 
     portrait = (Mm(nd30.PAGE_MM[0]), Mm(nd30.PAGE_MM[1]))

@@ -33,6 +33,7 @@ from ..model import REGISTRY, VanBan
 from ..vn.numbering import LoaiVanBan
 from .appendix import add_appendices, style_ids, text_width
 from .ooxml import set_core_properties
+from ..vn.layout import khong_ngat
 from .wordml import blocks_xml
 
 __all__ = [
@@ -64,6 +65,8 @@ def context(doc: VanBan) -> dict[str, Any]:
 def _finalize(value: Any) -> Markup:
     """What a template prints: escaped for XML, and with braces as character references,
     because docxtpl turns ``{_{`` and the like in its output into ``{{``."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        value = khong_ngat(value)  # "2024-2025", "Mức độ 2" never broken at a line end
     return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
 
 
@@ -147,8 +150,8 @@ def _set_properties(d: DocumentObject, doc: VanBan) -> None:
     values: dict[str, str | datetime] = {
         "title": doc.trich_yeu,
         "subject": f"{doc.LOAI.ten} số {doc.so_ky_hieu}",
-        "author": doc.co_quan.ten,
-        "last_modified_by": doc.co_quan.ten,
+        "author": doc.co_quan.ten_mot_dong,
+        "last_modified_by": doc.co_quan.ten_mot_dong,
         "keywords": doc.LOAI.ten,
         "language": "vi-VN",
         "comments": "",
@@ -172,7 +175,10 @@ def _fill(doc: VanBan, template: Path, cache: TemplateCache) -> DocxTemplate:
     tpl = _Template(str(template), cache)
     d = tpl.get_docx()
     ids = style_ids(d, source=template.name)
-    ctx["noi_dung"] = Markup(blocks_xml(doc.body(), ids, text_width=text_width(d.sections[-1])))
+    # the body's last lines stay with the signature block that follows them
+    ctx["noi_dung"] = Markup(
+        blocks_xml(doc.body(), ids, text_width=text_width(d.sections[-1]), keep_last=2)
+    )
     try:
         tpl.render(ctx, cache.environment, autoescape=True)
     except jinja2.TemplateError as exc:

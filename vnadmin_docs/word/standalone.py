@@ -92,7 +92,7 @@ def render_cover(
     _centred(d, f"NĂM HỌC {nam_hoc}", size=16, bold=True, before=18)
     _centred(d, dia_danh_nam, size=14, italic=True, before=260)
     set_core_properties(
-        d, title=f"{tieu_de} năm học {nam_hoc}", author=co_quan.ten,
-        last_modified_by=co_quan.ten, category=COVER_CATEGORY, language="vi-VN",
+        d, title=f"{tieu_de} năm học {nam_hoc}", author=co_quan.ten_mot_dong,
+        last_modified_by=co_quan.ten_mot_dong, category=COVER_CATEGORY, language="vi-VN",
     )  # fmt: skip
     return _save(d, out)
