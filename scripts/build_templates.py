@@ -259,7 +259,9 @@ def signature_block(doc: DocumentObject) -> None:
     para(doc, "", size=None, after=6, keep=True)
     left, right = two_columns(doc, nd30.SIGNATURE_LEFT_CM, TEXT_WIDTH_CM - nd30.SIGNATURE_LEFT_CM)
     unsplittable(left)
-    para(left, "Nơi nhận:", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, keep=True)
+    para(
+        left, "Nơi nhận:", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, keep=True
+    )
     tag(left, "{%p for dong in noi_nhan %}")
     para(left, "{{ dong }}", size=11, align=WD_ALIGN_PARAGRAPH.LEFT, keep=True)
     tag(left, "{%p endfor %}")

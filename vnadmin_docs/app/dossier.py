@@ -16,6 +16,7 @@ from pathlib import Path
 from ..assessment.scorecard import Scorecard
 from ..compose.dossier import PDF_NAME, Bia, Dossier, Phan
 from ..errors import ConversionError
+from ..model import VanBan
 from ..pdf.assemble import Assembled, Metadata, PartPdf, TocFont, assemble
 from ..pdf.libreoffice import Converter
 from ..word.render import render
@@ -42,6 +43,16 @@ def outputs(dossier: Dossier, outdir: Path, *, docx_only: bool) -> list[Path]:
     """The files a build of ``dossier`` into ``outdir`` writes (the parts, then the PDF)."""
     files = [outdir / f"{name}.docx" for name in dossier.names]
     return files if docx_only else [*files, outdir / PDF_NAME]
+
+
+def _appendices(doc: object) -> tuple[tuple[str, str], ...]:
+    """``(label, title)`` of a document's appendices, for the mục lục."""
+    if not isinstance(doc, VanBan):
+        return ()
+    return tuple(
+        (doc.nhan_phu_luc(i), " ".join(pl.tieu_de.split("\n")[0].split()))
+        for i, pl in enumerate(doc.phu_luc)
+    )
 
 
 def build_dossier(
@@ -94,7 +105,10 @@ def build_dossier(
         progress("Đang ghép hồ sơ PDF")
         title = f"Hồ sơ tự đánh giá mức độ chuyển đổi số năm học {ho_so.nam_hoc}"
         assembled = assemble(
-            [PartPdf(p.title, p.label, pdf) for p, pdf in zip(parts, pdfs, strict=True)],
+            [
+                PartPdf(p.title, p.label, pdf, _appendices(p.doc))
+                for p, pdf in zip(parts, pdfs, strict=True)
+            ],
             outdir / PDF_NAME,
             metadata=Metadata(
                 title=f"{title} - {ho_so.co_quan.ten_mot_dong}",

@@ -100,9 +100,9 @@ def plan_documents(
         ),
         noi_nhan=[plan.co_quan_cap_tren + " (để b/c)"],
         phu_luc=[
-            PhuLuc(ten="Phụ lục 1", tieu_de=f"Đề cương báo cáo kết quả triển khai chuyển đổi số năm học {year}",
+            PhuLuc(tieu_de=f"Đề cương báo cáo kết quả triển khai chuyển đổi số năm học {year}",
                    noi_dung=text("de_cuong_bao_cao")),
-            PhuLuc(ten="Phụ lục 2", ngang=True,
+            PhuLuc(ngang=True,
                    tieu_de=f"Kết quả đánh giá mức độ chuyển đổi số của các cơ sở giáo dục năm học {year}",
                    khoi=tuple(aggregate_table(None, s, plan.cap_hoc()) for s in sets)),
         ],

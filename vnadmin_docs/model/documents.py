@@ -27,8 +27,8 @@ from typing import Any, ClassVar
 
 from ..errors import Problem
 from ..vn import markup
-from ..vn.layout import dong_ten_co_quan
 from ..vn.dates import Ngay, gio_phut, ngay_ngan, ngay_thang_nam
+from ..vn.layout import dong_ten_co_quan
 from ..vn.markup import Block, Paragraph, Span, Table
 from ..vn.numbering import LoaiVanBan, SoKyHieu, so_problem
 from ..vn.text import Record

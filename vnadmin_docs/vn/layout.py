@@ -25,6 +25,7 @@ __all__ = [
     "ZWSP",
     "column_widths",
     "dong_ten_co_quan",
+    "giu_cum_tu",
     "khong_ngat",
     "readable",
     "url_breaks",
@@ -112,6 +113,31 @@ def dong_ten_co_quan(name: str) -> list[str]:
     return [_join_line(x) for x in name.replace("\r\n", "\n").split("\n") if x.strip()]
 
 
+# phrases of a title that a line must not break inside (longest first)
+_PHRASES: Final = (
+    "MỨC ĐỘ CHUYỂN ĐỔI SỐ",
+    "CHUYỂN ĐỔI SỐ",
+    "TỰ ĐÁNH GIÁ",
+    "HỒ SƠ",
+    "NĂM HỌC",
+    "CƠ SỞ GIÁO DỤC",
+)
+
+
+def giu_cum_tu(title: str) -> str:
+    """A title in capitals with its phrases joined by no-break spaces, so that it breaks only
+    between them ("HỒ SƠ TỰ ĐÁNH GIÁ / MỨC ĐỘ CHUYỂN ĐỔI SỐ", never "CHUYỂN / ĐỔI SỐ").
+
+    >>> readable(giu_cum_tu("HỒ SƠ TỰ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ"))
+    'HỒ SƠ TỰ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ'
+    >>> giu_cum_tu("MỨC ĐỘ CHUYỂN ĐỔI SỐ").count(" ")
+    0
+    """
+    for phrase in _PHRASES:
+        title = re.sub(r"(?<!\S)" + re.escape(phrase) + r"(?!\S)", phrase.replace(" ", NBSP), title)
+    return title
+
+
 _CHAR_CM: Final = 0.21
 """The mean width of a character of 13 pt Times New Roman, in cm (measured: ≈0.2 cm)."""
 _PAD_CM: Final = 0.45
@@ -140,7 +166,9 @@ def column_widths(columns: Sequence[Sequence[str]], total_cm: float) -> tuple[fl
     wants: list[float] = []
     for texts in columns:
         longest_word = max((len(w) for t in texts for w in words(t)), default=1)
-        longest_line = max((len(line) for t in texts for line in readable(t).split("\n")), default=1)
+        longest_line = max(
+            (len(line) for t in texts for line in readable(t).split("\n")), default=1
+        )
         floor = max(longest_word, min(longest_line, _FLOOR_CHARS))
         floors.append(floor * _CHAR_CM + _PAD_CM)
         # a long column wants its longest line, but is content to wrap it into a few lines

@@ -30,10 +30,10 @@ from markupsafe import Markup, escape
 from .._atomic import atomic_path
 from ..errors import TemplateError
 from ..model import REGISTRY, VanBan
+from ..vn.layout import khong_ngat
 from ..vn.numbering import LoaiVanBan
 from .appendix import add_appendices, style_ids, text_width
 from .ooxml import set_core_properties
-from ..vn.layout import khong_ngat
 from .wordml import blocks_xml
 
 __all__ = [

@@ -15,6 +15,7 @@ from docx.shared import Cm, Mm, Pt
 from .._atomic import atomic_path
 from ..model import CoQuan
 from ..vn import nd30
+from ..vn.layout import dong_ten_co_quan, giu_cum_tu, khong_ngat
 from ..vn.markup import Block
 from ..vn.numbering import LoaiVanBan
 from .appendix import add_blocks
@@ -80,16 +81,17 @@ def render_cover(
     the place and year at the bottom; written atomically."""
     d = _blank_document(landscape=False)
     d.sections[0].different_first_page_header_footer = True
-    if co_quan.chu_quan:
-        _centred(d, co_quan.chu_quan.upper(), size=14)
-    _centred(d, co_quan.ten.upper(), size=14, bold=True)
+    for line in dong_ten_co_quan((co_quan.chu_quan or "").upper()):
+        _centred(d, line, size=14)
+    for line in dong_ten_co_quan(co_quan.ten.upper()):
+        _centred(d, line, size=14, bold=True)
     rule = d.add_paragraph()
     rule.paragraph_format.left_indent = Cm(nd30.COVER_RULE_INDENT_CM)
     rule.paragraph_format.right_indent = Cm(nd30.COVER_RULE_INDENT_CM)
     mark_size(rule, 2)
     bottom_rule(rule)
-    _centred(d, tieu_de.upper(), size=22, bold=True, before=200)
-    _centred(d, f"NĂM HỌC {nam_hoc}", size=16, bold=True, before=18)
+    _centred(d, giu_cum_tu(tieu_de.upper()), size=22, bold=True, before=200)
+    _centred(d, khong_ngat(f"NĂM HỌC {nam_hoc}"), size=16, bold=True, before=18)
     _centred(d, dia_danh_nam, size=14, italic=True, before=260)
     set_core_properties(
         d, title=f"{tieu_de} năm học {nam_hoc}", author=co_quan.ten_mot_dong,
