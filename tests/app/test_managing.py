@@ -50,8 +50,8 @@ def test_plan_kit(tmp_path: Path) -> None:
     for phrase in (
         "V/v tổng kết, báo cáo kết quả đánh giá mức độ chuyển đổi số",
         "Kính gửi:",
-        "Phụ lục 1",
-        "Phụ lục 2",
+        "Phụ lục I",
+        "Phụ lục II",
         "Mức đáp ứng tốt (Mức độ 3)",
         "+ Tiểu học",
         "+ THCS",
