@@ -193,7 +193,7 @@ def _evidence_table(sc: Scorecard) -> Table:
             n += 1
             rows.append((cell(str(n), align="center"), cell(c.code, align="center"),
                          cell(_one_line(c.text)), cell(_one_line(evidence))))  # fmt: skip
-    return Table(tuple(rows), header_rows=1, widths=(1.2, 1.4, 6.0, 7.9))
+    return Table(tuple(rows), header_rows=1)  # widths follow the content
 
 
 def _head_title(thu_truong: NguoiKy) -> str:

@@ -78,20 +78,42 @@ def url_breaks(text: str) -> str:
 
 
 # word groups of an issuing body's name that a header line must not break inside
-_GROUPS: Final = ("GIÁO DỤC VÀ ĐÀO TẠO", "GIÁO DỤC - ĐÀO TẠO", "KHOA HỌC VÀ CÔNG NGHỆ")
-_PLACES: Final = re.compile(
-    r"\b(THÀNH PHỐ|TỈNH|QUẬN|HUYỆN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|THCS|THPT|TIỂU HỌC|MẦM NON|TH|MN)"
-    r" (\S+(?: \S+)?)$"
+_GROUPS: Final = (
+    "GIÁO DỤC VÀ ĐÀO TẠO",
+    "GIÁO DỤC - ĐÀO TẠO",
+    "KHOA HỌC VÀ CÔNG NGHỆ",
+    "TRUNG HỌC CƠ SỞ",
+    "TRUNG HỌC PHỔ THÔNG",
+    "GIÁO DỤC NGHỀ NGHIỆP",
+    "GIÁO DỤC THƯỜNG XUYÊN",
+    "TIỂU HỌC",
+    "MẦM NON",
 )
+_PLACES: Final = re.compile(
+    r"\b(THÀNH PHỐ|TỈNH|QUẬN|HUYỆN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|THCS|THPT|TIỂU HỌC|MẦM NON|TH|MN"
+    r"|CƠ SỞ|PHỔ THÔNG|NỘI TRÚ)"
+    r" (\S+(?: \S+){0,2})$"
+)
+_JOINED_TO_NAME: Final = ("THÀNH PHỐ", "TỈNH", "QUẬN", "HUYỆN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN",
+                          "THCS", "THPT", "TH", "MN")  # fmt: skip
+"""Words that stay with the proper name after them ("THÀNH PHỐ HẢI PHÒNG" is one unit)."""
+
+
+def _join_name(m: re.Match[str]) -> str:
+    keyword, name = m.group(1), m.group(2).replace(" ", NBSP)
+    between = NBSP if keyword in _JOINED_TO_NAME else " "
+    return keyword.replace(" ", NBSP) + between + name
 
 
 def _join_line(line: str) -> str:
     line = " ".join(line.split())
-    for group in _GROUPS:
-        line = line.replace(group, group.replace(" ", NBSP))
     # the proper name after a place or school level ("THÀNH PHỐ HẢI PHÒNG", "THCS QUYẾT TIẾN"):
-    # its words stay together; and the last two words of a line never part
-    line = _PLACES.sub(lambda m: m.group(1) + NBSP + m.group(2).replace(" ", NBSP), line)
+    # its words stay together; so do the words of a known group; and the last two words of a
+    # line never part
+    line = _PLACES.sub(_join_name, line)
+    for group in _GROUPS:
+        pattern = re.escape(group).replace(r"\ ", "[ \u00a0]")
+        line = re.sub(pattern, group.replace(" ", NBSP), line)
     words = line.rsplit(" ", 1)
     if len(words) == 2 and len(words[1]) <= 12 and " " in words[0]:
         line = words[0] + NBSP + words[1]
@@ -142,7 +164,9 @@ _CHAR_CM: Final = 0.21
 """The mean width of a character of 13 pt Times New Roman, in cm (measured: ≈0.2 cm)."""
 _PAD_CM: Final = 0.45
 """A cell's left and right padding, and a little air."""
-_FLOOR_CHARS: Final = 9
+_WORD_CM: Final = 0.27
+"""A character of a word that must not break, with room for capitals and bold (``STT``)."""
+_FLOOR_CHARS: Final = 11
 """A short column gets room for this many characters (its header wraps at most once or twice)."""
 
 
@@ -169,8 +193,8 @@ def column_widths(columns: Sequence[Sequence[str]], total_cm: float) -> tuple[fl
         longest_line = max(
             (len(line) for t in texts for line in readable(t).split("\n")), default=1
         )
-        floor = max(longest_word, min(longest_line, _FLOOR_CHARS))
-        floors.append(floor * _CHAR_CM + _PAD_CM)
+        floor = max(longest_word * _WORD_CM, min(longest_line, _FLOOR_CHARS) * _CHAR_CM)
+        floors.append(floor + _PAD_CM)
         # a long column wants its longest line, but is content to wrap it into a few lines
         wants.append(max(longest_line * _CHAR_CM + _PAD_CM, floors[-1]))
     spare = total_cm - sum(floors)

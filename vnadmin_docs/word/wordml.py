@@ -147,6 +147,11 @@ def _table(block: Table, ids: Mapping[str, str], text_width: float) -> str:
         # no row splits across pages; header rows repeat on each page and keep the first body
         # row with them (never a header alone at a page foot)
         header = "<w:tblHeader/>" if r < block.header_rows else ""
+        # a row that opens merged cells (a criterion over its items) stays with the next row
+        opens = any(
+            x is not None and x.rowspan > 1 and owner.get((r, c), (None,))[0] == r
+            for c, x in enumerate(block.rows[r])
+        )
         out.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>")
         c = 0
         while c < width:
@@ -169,7 +174,7 @@ def _table(block: Table, ids: Mapping[str, str], text_width: float) -> str:
                     cell.spans,
                     align=cell.align,
                     bold=r < block.header_rows,
-                    keep_next=r < block.header_rows,
+                    keep_next=r < block.header_rows or opens,
                     in_cell=True,
                 )
                 if r == top
