@@ -72,7 +72,10 @@ LONG_NAMES = (
     ("UBND thành phố Hải Phòng", "Trường THCS Quyết Tiến"),
     ("Sở Giáo dục và Đào tạo thành phố Hải Phòng", "Trường THPT Trần Phú"),
     ("UBND huyện Tiên Lãng", "Trường Tiểu học và Trung học cơ sở Nguyễn Bỉnh Khiêm"),
-    ("UBND thị xã Sơn Tây", "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên thị xã Sơn Tây"),
+    (
+        "UBND thị xã Sơn Tây",
+        "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên thị xã Sơn Tây",
+    ),
     (None, "Trường Mầm non Hoa Sen"),
     ("Sở Giáo dục và Đào tạo\nthành phố Hải Phòng", "Trường Phổ thông Dân tộc\nnội trú Tiên Lãng"),
     ("UBND huyện Thanh Trì", "Trường THCS Lý Thường Kiệt"),

@@ -26,7 +26,9 @@ def page_lines(pdf: Path) -> list[list[str]]:
     return pages
 
 
-def split_signatures(pages: Sequence[Sequence[str]], signers: Sequence[tuple[str, str]]) -> list[str]:
+def split_signatures(
+    pages: Sequence[Sequence[str]], signers: Sequence[tuple[str, str]]
+) -> list[str]:
     """Where a signer's title line and name line are not on the same page: for each
     ``(title, name)`` (``HIỆU TRƯỞNG``, ``Nguyễn Văn A``), every page holding the title as a
     whole line must hold the name as a whole line; "Nơi nhận:" must be on a page with a

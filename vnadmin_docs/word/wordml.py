@@ -195,7 +195,7 @@ def blocks_xml(
     cells hold. The last ``keep_last`` paragraphs (after any table) are kept with what follows
     (the signature block)."""
     out: list[str] = []
-    kept = set()
+    kept: set[int] = set()
     for i in range(len(blocks) - 1, -1, -1):
         if len(kept) >= keep_last or isinstance(blocks[i], Table):
             break
