@@ -203,13 +203,16 @@ def two_columns(doc: DocumentObject, left_cm: float, right_cm: float) -> tuple[_
 def header_block(doc: DocumentObject, *, cong_van: bool, bien_ban: bool) -> None:
     left, right = two_columns(doc, LEFT_COL_CM, RIGHT_COL_CM)
     # one paragraph per line of the name: a line break the user typed is kept, and word
-    # groups inside a line are joined (vn.layout.dong_ten_co_quan)
-    tag(left, "{%p for dong in chu_quan_dong %}")
-    para(left, "{{ dong }}", size=13)
-    tag(left, "{%p endfor %}")
-    tag(left, "{%p for dong in co_quan_dong %}")
-    para(left, "{{ dong }}", size=13, bold=True)
-    tag(left, "{%p endfor %}")
+    # groups inside a line are joined (vn.layout.dong_ten_va_co_chu); a line that would wrap
+    # at 13 pt but fits at 12 pt is set at 12 pt (both NĐ30 sizes)
+    for var, bold in (("chu_quan_dong", False), ("co_quan_dong", True)):
+        tag(left, "{%p for dong, nho in " + var + " %}")
+        tag(left, "{%p if nho %}")
+        para(left, "{{ dong }}", size=12, bold=bold)
+        tag(left, "{%p else %}")
+        para(left, "{{ dong }}", size=13, bold=bold)
+        tag(left, "{%p endif %}")
+        tag(left, "{%p endfor %}")
     rule(left, nd30.NAME_RULE_CM, LEFT_COL_CM)
     para(left, "{{ so_ky_hieu }}", size=13, before=6)
     if cong_van:

@@ -25,6 +25,8 @@ __all__ = [
     "ZWSP",
     "column_widths",
     "dong_ten_co_quan",
+    "dong_ten_va_co_chu",
+    "fit_words",
     "giu_cum_tu",
     "khong_ngat",
     "readable",
@@ -160,6 +162,31 @@ def giu_cum_tu(title: str) -> str:
     return title
 
 
+_CAPS_CM_PER_PT: Final = 0.285 / 13
+"""The mean width of a character of a line in capitals (Times New Roman, regular or bold),
+per point of size: measured 7.15 cm for "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" at 13 pt bold."""
+
+
+def dong_ten_va_co_chu(
+    name: str, column_cm: float, *, sizes: tuple[int, int] = (13, 12)
+) -> list[tuple[str, bool]]:
+    """The header lines of ``name`` (:func:`dong_ten_co_quan`), each with whether it is set in
+    the smaller of NĐ30's ``sizes``: a line that would wrap at the larger size but fits
+    ``column_cm`` at the smaller one ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" in a 6.7 cm column).
+
+    >>> dong_ten_va_co_chu("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", 6.7)[0][1]
+    True
+    >>> dong_ten_va_co_chu("TRƯỜNG THCS QUYẾT TIẾN", 6.7)[0][1]
+    False
+    """
+    large, small = sizes
+    out = []
+    for line in dong_ten_co_quan(name):
+        width = len(line) * _CAPS_CM_PER_PT
+        out.append((line, width * large > column_cm >= width * small))
+    return out
+
+
 _CHAR_CM: Final = 0.21
 """The mean width of a character of 13 pt Times New Roman, in cm (measured: ≈0.2 cm)."""
 _PAD_CM: Final = 0.45
@@ -168,6 +195,34 @@ _WORD_CM: Final = 0.27
 """A character of a word that must not break, with room for capitals and bold (``STT``)."""
 _FLOOR_CHARS: Final = 11
 """A short column gets room for this many characters (its header wraps at most once or twice)."""
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s/\u200b]+", readable(text)) if w]
+
+
+def _word_floor(texts: Sequence[str]) -> float:
+    return max((len(w) for t in texts for w in _words(t)), default=1) * _WORD_CM + _PAD_CM
+
+
+def fit_words(widths: Sequence[float], columns: Sequence[Sequence[str]]) -> tuple[float, ...]:
+    """Given column widths (cm), widened where a column is narrower than its longest word
+    (``STT`` in 1.2 cm breaks as "ST/T"), the room taken from the columns with most to spare;
+    the sum is kept.
+
+    >>> fit_words([1.0, 9.0], [["STT"], ["Tiêu chí"]])
+    (1.26, 8.74)
+    """
+    out = list(widths)
+    floors = [_word_floor(t) for t in columns]
+    need = sum(max(0.0, f - w) for f, w in zip(floors, out, strict=False))
+    spare = [max(0.0, w - f) for f, w in zip(floors, out, strict=False)]
+    if need <= 0 or sum(spare) < need:
+        return tuple(out)
+    total_spare = sum(spare)
+    for c, (f, w) in enumerate(zip(floors, widths, strict=False)):
+        out[c] = round(f if w < f else w - need * spare[c] / total_spare, 6)
+    return tuple(out)
 
 
 def column_widths(columns: Sequence[Sequence[str]], total_cm: float) -> tuple[float, ...]:
@@ -183,13 +238,10 @@ def column_widths(columns: Sequence[Sequence[str]], total_cm: float) -> tuple[fl
     if not columns:
         return ()
 
-    def words(text: str) -> list[str]:
-        return [w for w in re.split(r"[\s/\u200b]+", readable(text)) if w]
-
     floors: list[float] = []
     wants: list[float] = []
     for texts in columns:
-        longest_word = max((len(w) for t in texts for w in words(t)), default=1)
+        longest_word = max((len(w) for t in texts for w in _words(t)), default=1)
         longest_line = max(
             (len(line) for t in texts for line in readable(t).split("\n")), default=1
         )

@@ -18,6 +18,7 @@ from typing import Final
 __all__ = [
     "APPENDIX_RULE_MM",
     "BODY_SIZE_PT",
+    "CELL_PADDING_CM",
     "COVER_RULE_INDENT_CM",
     "FONT",
     "HEADER_LEFT_CM",
@@ -61,6 +62,8 @@ or "UBND THÀNH PHỐ HẢI PHÒNG" on one 13 pt line, while the right column st
 quốc hiệu on one 12 pt bold line (8.9 cm of text)."""
 HEADER_RIGHT_CM: Final = TEXT_WIDTH_CM - HEADER_LEFT_CM
 """The header's right column (quốc hiệu, tiêu ngữ, place and date)."""
+CELL_PADDING_CM: Final = 0.38
+"""A table cell's left and right padding together (Word's default, 0.19 cm each side)."""
 
 NAME_RULE_CM: Final = 2.2
 """The rule under the issuing body's name (1/3–1/2 of the name's line)."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Final
 
-from ..vn.layout import column_widths, khong_ngat, url_breaks
+from ..vn.layout import column_widths, fit_words, khong_ngat, url_breaks
 from ..vn.markup import Block, Cell, Heading, Paragraph, Span, Table, plain
 
 __all__ = [
@@ -108,12 +108,17 @@ def _paragraph(
 
 
 def _content_widths(block: Table, width: int, text_width: float) -> list[int]:
-    """Column widths (twips) that follow the text of the cells each column holds alone."""
+    """Column widths (twips) that follow the text of the cells each column holds alone; a
+    table's own widths are kept, widened where a word would not fit."""
     texts: list[list[str]] = [[] for _ in range(width)]
     for row in block.rows:
         for c, cell in enumerate(row[:width]):
             if cell is not None and cell.colspan == 1:
                 texts[c].append(plain(cell.spans))
+    if block.widths:
+        given = list(block.widths[:width])
+        twips = [cm_to_twips(w) for w in fit_words(given, texts[: len(given)])]
+        return twips + [round(text_width / width)] * (width - len(twips))
     total_cm = text_width * 635 / 360000
     twips = [cm_to_twips(w) for w in column_widths(texts, total_cm)]
     twips[-1] += round(text_width) - sum(twips)
@@ -125,8 +130,6 @@ def _table(block: Table, ids: Mapping[str, str], text_width: float) -> str:
     if width == 0:
         return ""
     columns = _content_widths(block, width, text_width)
-    for c, cm in enumerate(block.widths[:width]):
-        columns[c] = cm_to_twips(cm)
     # which cell covers each grid position: (origin row, origin column, cell)
     owner: dict[tuple[int, int], tuple[int, int, Cell]] = {}
     for r, row in enumerate(block.rows):
