@@ -151,7 +151,12 @@ def _table(block: Table, ids: Mapping[str, str], text_width: float) -> str:
         # row with them (never a header alone at a page foot)
         header = "<w:tblHeader/>" if r < block.header_rows else ""
         # a row that opens merged cells (a criterion over its items) stays with the next row
-        opens = any(
+        # and the last rows of a long table stay together (never one row alone on a page)
+        tail = (
+            len(block.rows) - block.header_rows > 6
+            and len(block.rows) - 3 <= r < len(block.rows) - 1
+        )
+        opens = tail or any(
             x is not None and x.rowspan > 1 and owner.get((r, c), (None,))[0] == r
             for c, x in enumerate(block.rows[r])
         )
