@@ -146,16 +146,14 @@ def _table(block: Table, ids: Mapping[str, str], text_width: float) -> str:
         "</w:tblGrid>",
     ]
     style = ids[TABLE_STYLE]
+    tail_rows = len(block.rows) - block.header_rows > 6
     for r in range(len(block.rows)):
         # no row splits across pages; header rows repeat on each page and keep the first body
         # row with them (never a header alone at a page foot)
         header = "<w:tblHeader/>" if r < block.header_rows else ""
         # a row that opens merged cells (a criterion over its items) stays with the next row
         # and the last rows of a long table stay together (never one row alone on a page)
-        tail = (
-            len(block.rows) - block.header_rows > 6
-            and len(block.rows) - 3 <= r < len(block.rows) - 1
-        )
+        tail = tail_rows and len(block.rows) - 3 <= r < len(block.rows) - 1
         opens = tail or any(
             x is not None and x.rowspan > 1 and owner.get((r, c), (None,))[0] == r
             for c, x in enumerate(block.rows[r])
@@ -174,18 +172,26 @@ def _table(block: Table, ids: Mapping[str, str], text_width: float) -> str:
             props = f'<w:tcW w:type="dxa" w:w="{sum(columns[left : left + span])}"/>'
             if span > 1:
                 props += f'<w:gridSpan w:val="{span}"/>'
-            if cell.rowspan > 1:
+            drawn = tail_rows and top + cell.rowspan > len(block.rows) - 3
+            if cell.rowspan > 1 and drawn:
+                # a cell over the last rows is drawn, not merged (its text in its first row, no
+                # rule between the rows it covers): LibreOffice keeps merged rows neither
+                # together nor apart, separate rows it keeps as told
+                edges = ("top",) * (r > top) + ("bottom",) * (r < top + cell.rowspan - 1)
+                nil = "".join(f'<w:{e} w:val="nil"/>' for e in edges)
+                props += f"<w:tcBorders>{nil}</w:tcBorders>"
+            elif cell.rowspan > 1:
                 props += '<w:vMerge w:val="restart"/>' if r == top else "<w:vMerge/>"
             content = (
                 _paragraph(
                     style,
-                    cell.spans,
+                    cell.spans if r == top else (),
                     align=cell.align,
                     bold=r < block.header_rows,
                     keep_next=r < block.header_rows or opens,
                     in_cell=True,
                 )
-                if r == top
+                if r == top or drawn
                 else _EMPTY_CELL_PARAGRAPH
             )
             out.append(f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>")
