@@ -43,7 +43,7 @@ def sheet(pdfs: list[Path], out: Path, *, dpi: int = 40, columns: int = 8) -> Pa
                 x = gap + (i % columns) * (cell + gap)
                 canvas.paste(im, (x, y + (i // columns) * (cell + gap)))
             y += ((len(ims) + columns - 1) // columns) * (cell + gap)
-        canvas = canvas.quantize(colors=16)
+        canvas = canvas.quantize(colors=8)
         canvas.save(out, optimize=True)
     return out
 

@@ -129,3 +129,28 @@ def test_signature_rows_cannot_split_and_keep_together(tmp_path: Path) -> None:
     body = signature._tbl.getprevious()
     assert body.find(qn("w:pPr")).find(qn("w:keepNext")) is not None
     assert body.getprevious().find(qn("w:pPr")).find(qn("w:keepNext")) is not None
+
+
+def test_a_line_break_typed_in_the_name_stays_in_the_header(tmp_path: Path) -> None:
+    import sys
+
+    from tests.helpers import EXAMPLES
+    from vnadmin_docs.app.loading import load_dossier
+    from vnadmin_docs.vn.markup import plain
+
+    sys.path.insert(0, str(EXAMPLES))
+    import generate_schools
+
+    source = generate_schools.generate(7, tmp_path, vary=True)[6]  # names with line breaks
+    dossier = load_dossier(source)
+    assert "\n" in dossier.ho_so.co_quan.ten
+    for part in dossier.parts:
+        for block in getattr(part.doc, "body", lambda: [])():
+            spans = getattr(block, "spans", ())
+            assert "Dân tộc\nnội trú" not in plain(spans), part.key
+        context = getattr(part.doc, "context", dict)()
+        if context:
+            assert [line for line, _ in context["co_quan_dong"]] == [
+                "TRƯỜNG PHỔ\u00a0THÔNG\u00a0DÂN\u00a0TỘC",
+                "NỘI\u00a0TRÚ TIÊN\u00a0LÃNG",
+            ]

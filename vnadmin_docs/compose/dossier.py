@@ -262,7 +262,9 @@ def bien_ban(f: _Facts) -> BienBan:
         qd_tl = hd.quyet_dinh_thanh_lap
         number = SoKyHieu(qd_tl.so, f"{LoaiVanBan.QUYET_DINH.viet_tat}-{cq.viet_tat}")
         cited = trich_dan(LoaiVanBan.QUYET_DINH, number, qd_tl.ngay)
-        thanh_phan.append(f"Các thành viên Hội đồng tự đánh giá theo {cited} của {f.head} {cq.ten}")
+        thanh_phan.append(
+            f"Các thành viên Hội đồng tự đánh giá theo {cited} của {f.head} {cq.ten_mot_dong}"
+        )
     members = [hd.chu_tich, *hd.thanh_vien, hd.thu_ky]
     thanh_phan += [f"{m.ho_ten} - {m.chuc_vu}" if m.chuc_vu else m.ho_ten for m in members]
     bb = ho_so.bien_ban
@@ -275,7 +277,7 @@ def bien_ban(f: _Facts) -> BienBan:
             "bien_ban", nguon=f.bo.nguon, bang_tieu_chi=_criteria_table(f.sc),
             ket_qua=_results(f.sc, words=True), bat_buoc=_mandatory(f.sc),
             bo_sung=Raw(ho_so.bo_sung.bien_ban), nam_hoc=ho_so.nam_hoc, thu_truong=f.head,
-            don_vi=cq.ten, co_quan_quan_ly=ho_so.co_quan_quan_ly,
+            don_vi=cq.ten_mot_dong, co_quan_quan_ly=ho_so.co_quan_quan_ly,
         ),
     )  # fmt: skip
 
@@ -294,7 +296,7 @@ def bao_cao(f: _Facts, bien_ban: BienBan) -> BaoCao:
         kinh_gui=[ho_so.co_quan_quan_ly],
         can_cu=[*ho_so.can_cu, f"Căn cứ {f.chuan}"],
         noi_dung=text(
-            "bao_cao", don_vi=cq.ten, nam_hoc=ho_so.nam_hoc, chi_dao=chi_dao,
+            "bao_cao", don_vi=cq.ten_mot_dong, nam_hoc=ho_so.nam_hoc, chi_dao=chi_dao,
             bien_ban=bien_ban.trich_dan, ket_qua=_results(sc), bat_buoc=_mandatory(sc),
             giai_thich=_dashes(sc.explanations), cai_thien=_dashes([g.gap for g in sc.groups]),
         ),
@@ -317,9 +319,9 @@ def to_trinh(f: _Facts, bien_ban: BienBan, bao_cao: BaoCao) -> ToTrinh:
         kinh_gui=[ho_so.co_quan_quan_ly],
         can_cu=[*f.after_meeting(bien_ban), f"Căn cứ {bao_cao.trich_dan} của {cq.ten_goi}"],
         noi_dung=text(
-            "to_trinh", don_vi=cq.ten, nam_hoc=ho_so.nam_hoc, ket_qua=_results(f.sc),
+            "to_trinh", don_vi=cq.ten_mot_dong, nam_hoc=ho_so.nam_hoc, ket_qua=_results(f.sc),
             bo_sung=Raw(ho_so.bo_sung.to_trinh),
-            ket_luan=Raw(text("to_trinh_ket_luan", don_vi=cq.ten, nam_hoc=ho_so.nam_hoc,
+            ket_luan=Raw(text("to_trinh_ket_luan", don_vi=cq.ten_mot_dong, nam_hoc=ho_so.nam_hoc,
                               co_quan_quan_ly=ho_so.co_quan_quan_ly)),
         ),
         noi_nhan=["Hội đồng tự đánh giá"],
@@ -334,14 +336,14 @@ def quyet_dinh(f: _Facts, bien_ban: BienBan, to_trinh: ToTrinh) -> QuyetDinh:
         nguoi_ky=ho_so.thu_truong,
         trich_yeu="Về việc phê duyệt kết quả tự đánh giá mức độ chuyển đổi số năm học "
         f"{ho_so.nam_hoc}",
-        tham_quyen_ban_hanh=f"{f.head} {cq.ten}",
+        tham_quyen_ban_hanh=f"{f.head} {cq.ten_mot_dong}",
         can_cu=[*f.after_meeting(bien_ban), f"Căn cứ {to_trinh.trich_dan} của {cq.ten_goi}"],
         theo_de_nghi="Chủ tịch Hội đồng tự đánh giá mức độ chuyển đổi số",
         dieu=[
-            text("quyet_dinh_dieu_1", nam_hoc=ho_so.nam_hoc, don_vi=cq.ten,
+            text("quyet_dinh_dieu_1", nam_hoc=ho_so.nam_hoc, don_vi=cq.ten_mot_dong,
                  ket_qua=_results(f.sc)),
             text("quyet_dinh_dieu_2"),
-            text("quyet_dinh_dieu_3", don_vi=cq.ten),
+            text("quyet_dinh_dieu_3", don_vi=cq.ten_mot_dong),
         ],
         noi_nhan=[f"{ho_so.co_quan_quan_ly} (để b/c)"],
     )  # fmt: skip
