@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -148,7 +149,7 @@ def test_a_line_break_typed_in_the_name_stays_in_the_header(tmp_path: Path) -> N
         for block in getattr(part.doc, "body", lambda: [])():
             spans = getattr(block, "spans", ())
             assert "Dân tộc\nnội trú" not in plain(spans), part.key
-        context = getattr(part.doc, "context", dict)()
+        context: dict[str, Any] = getattr(part.doc, "context", dict)()
         if context:
             assert [line for line, _ in context["co_quan_dong"]] == [
                 "TRƯỜNG PHỔ\u00a0THÔNG\u00a0DÂN\u00a0TỘC",
