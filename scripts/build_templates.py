@@ -27,8 +27,9 @@ from docx.text.paragraph import Paragraph
 
 from vnadmin_docs.model import document_keys
 from vnadmin_docs.vn import nd30
-from vnadmin_docs.word.ooxml import bottom_rule, mark_size
+from vnadmin_docs.word.ooxml import bottom_rule, mark_size, set_core_properties
 
+CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 FONT = nd30.FONT
 TEXT_WIDTH_CM = nd30.TEXT_WIDTH_CM
 LEFT_COL_CM = nd30.HEADER_LEFT_CM
@@ -375,13 +376,20 @@ def build(loai: str) -> DocumentObject:
     props = doc.core_properties
     fixed = datetime(2025, 1, 1)
     props.author = ""
-    props.last_modified_by = ""
     props.title = ""
     props.comments = "vnadmin_docs template (Nghị định 30/2020/NĐ-CP)"
     props.created = fixed
     props.modified = fixed
-    props.revision = 1
     props.language = "vi-VN"
+    # the cp: properties with their namespace spelled out: importing vnadmin_docs.word loads
+    # docxtpl, whose docxcompose rebinds python-docx's "cp" prefix (docs/dev/architecture.md)
+    set_core_properties(doc, last_modified_by="")
+    core = doc.core_properties._element
+    revision = core.find(f"{{{CORE_NS}}}revision")
+    if revision is None:
+        revision = core.makeelement(f"{{{CORE_NS}}}revision", {})
+        core.append(revision)
+    revision.text = "1"
     trim(doc)
     return doc
 
