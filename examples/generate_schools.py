@@ -1,7 +1,10 @@
 """Generate many schools' dossier inputs (deterministic), to try ``batch`` and ``aggregate``.
 
-Run: ``python examples/generate_schools.py 50 build/schools [--seed 1]``. Each school gets its own
-folder with a ``ho-so.yaml`` holding an inline QĐ 4725 self-assessment with random facts.
+Run: ``python examples/generate_schools.py 50 build/schools [--seed 1] [--varied]``. Each school
+gets its own folder with a ``ho-so.yaml`` holding an inline QĐ 4725 self-assessment with random
+facts. ``--varied`` makes every dossier differ in what strains a layout: names from short to very
+long (some with a typed line break), 0–6 extra căn cứ, 1–15 council members, added prose from
+none to a page or more, the head signing as such or with KT./TM./Q., and the scores.
 """
 
 from __future__ import annotations
@@ -64,7 +67,63 @@ def school(index: int, rng: random.Random) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def generate(count: int, out: Path, *, seed: int = 1) -> list[Path]:
+LONG_NAMES = (
+    ("UBND quận Ba Đình", "Trường Tiểu học Ba Đình"),
+    ("UBND thành phố Hải Phòng", "Trường THCS Quyết Tiến"),
+    ("Sở Giáo dục và Đào tạo thành phố Hải Phòng", "Trường THPT Trần Phú"),
+    ("UBND huyện Tiên Lãng", "Trường Tiểu học và Trung học cơ sở Nguyễn Bỉnh Khiêm"),
+    (
+        "UBND thị xã Sơn Tây",
+        "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên thị xã Sơn Tây",
+    ),
+    (None, "Trường Mầm non Hoa Sen"),
+    ("Sở Giáo dục và Đào tạo\nthành phố Hải Phòng", "Trường Phổ thông\nDân tộc nội trú Tiên Lãng"),
+    ("UBND huyện Thanh Trì", "Trường THCS Lý Thường Kiệt"),
+)
+PEOPLE = ("An", "Bình", "Cường", "Dung", "Giang", "Hà", "Khánh", "Lan", "Minh", "Ngọc", "Phương",
+          "Quân", "Sơn", "Thảo", "Uyên")  # fmt: skip
+PROSE = (
+    "Nhà trường đã quán triệt các văn bản chỉ đạo về chuyển đổi số đến toàn thể cán bộ, giáo "
+    "viên, nhân viên; phân công nhiệm vụ cụ thể cho từng tổ chuyên môn và bộ phận, bảo đảm tiến "
+    "độ năm học 2024-2025 theo Mức độ 2 của Bộ chỉ số."
+)
+
+
+def varied(index: int, rng: random.Random) -> dict[str, Any]:
+    """A school whose dossier strains the layout in one more way than the last."""
+    data = school(index, rng)
+    chu_quan, name = LONG_NAMES[index % len(LONG_NAMES)]
+    data["co_quan"] = {"ten": name, "viet_tat": f"TR{index + 1:03d}", "dia_danh": "Ba Đình",
+                       **({"chu_quan": chu_quan} if chu_quan else {})}  # fmt: skip
+    members = rng.randint(1, 15)
+    data["hoi_dong"]["thanh_vien"] = [
+        {"ho_ten": f"Lê Thị {PEOPLE[k % len(PEOPLE)]}", "chuc_vu": "Giáo viên, Ủy viên"}
+        for k in range(members)
+    ]
+    data["can_cu"] = [
+        f"Căn cứ Kế hoạch số {10 + k}/KH-PGDĐT ngày 0{1 + k}/3/2025 của Phòng Giáo dục và Đào tạo "
+        "quận Ba Đình về triển khai đánh giá mức độ chuyển đổi số năm học 2024-2025"
+        for k in range(rng.randint(0, 6))
+    ]
+    authority = index % 4
+    head = data["thu_truong"]["ho_ten"]
+    if authority == 1:
+        data["thu_truong"] = {"tham_quyen": "KT", "thay_mat": "Hiệu trưởng",
+                              "chuc_vu": "Phó Hiệu trưởng", "ho_ten": head}  # fmt: skip
+    elif authority == 2:
+        data["thu_truong"] = {"tham_quyen": "Q", "chuc_vu": "Hiệu trưởng", "ho_ten": head}
+    elif authority == 3:
+        data["thu_truong"] = {"tham_quyen": "TM", "thay_mat": "Ban Giám hiệu",
+                              "chuc_vu": "Hiệu trưởng", "ho_ten": head}  # fmt: skip
+    paragraphs = rng.randint(0, 9)
+    data["bo_sung"] = {
+        key: "\n".join(f"- {PROSE}" for _ in range(rng.randint(0, paragraphs)))
+        for key in ("to_trinh", "bien_ban", "bao_cao")
+    }
+    return data
+
+
+def generate(count: int, out: Path, *, seed: int = 1, vary: bool = False) -> list[Path]:
     """Write ``count`` schools into ``out/<school>/ho-so.yaml``; returns the paths."""
     rng = random.Random(seed)
     paths = []
@@ -73,7 +132,9 @@ def generate(count: int, out: Path, *, seed: int = 1) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "ho-so.yaml"
         path.write_text(
-            yaml.safe_dump(school(index, rng), allow_unicode=True, sort_keys=False),
+            yaml.safe_dump(
+                (varied if vary else school)(index, rng), allow_unicode=True, sort_keys=False
+            ),
             encoding="utf-8",
         )
         paths.append(path)
@@ -85,8 +146,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("count", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--varied", action="store_true", help="vary what strains the layout")
     args = parser.parse_args(argv)
-    print(f"{len(generate(args.count, args.out, seed=args.seed))} schools in {args.out}")
+    paths = generate(args.count, args.out, seed=args.seed, vary=args.varied)
+    print(f"{len(paths)} schools in {args.out}")
     return 0
 
 

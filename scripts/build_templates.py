@@ -29,6 +29,7 @@ from vnadmin_docs.model import document_keys
 from vnadmin_docs.vn import nd30
 from vnadmin_docs.word.ooxml import bottom_rule, mark_size, set_core_properties
 
+CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 FONT = nd30.FONT
 TEXT_WIDTH_CM = nd30.TEXT_WIDTH_CM
 LEFT_COL_CM = nd30.HEADER_LEFT_CM
@@ -128,6 +129,7 @@ def para(
     style: str | None = None,
     left_cm: float | None = None,
     right_cm: float | None = None,
+    keep: bool = False,
 ) -> Paragraph:
     p = where.add_paragraph(style=style)
     pf = p.paragraph_format
@@ -137,6 +139,8 @@ def para(
         if align is not None:
             pf.alignment = align
         pf.first_line_indent = Cm(0)
+    if keep:
+        pf.keep_with_next = True
     if left_cm is not None:
         pf.left_indent = Cm(left_cm)
     if right_cm is not None:
@@ -154,6 +158,14 @@ def para(
 def tag(where: Container, text: str) -> None:
     """A paragraph holding only a docxtpl paragraph tag (``{%p … %}``); it disappears on render."""
     para(where, text, size=None, align=None)
+
+
+def unsplittable(cell: _Cell) -> None:
+    """The row holding ``cell`` never splits across pages (``w:cantSplit``)."""
+    tr = cell._tc.getparent()
+    trpr = tr.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.append(OxmlElement("w:cantSplit"))
 
 
 def rule(where: Container, width_cm: float, column_cm: float) -> None:
@@ -191,10 +203,17 @@ def two_columns(doc: DocumentObject, left_cm: float, right_cm: float) -> tuple[_
 
 def header_block(doc: DocumentObject, *, cong_van: bool, bien_ban: bool) -> None:
     left, right = two_columns(doc, LEFT_COL_CM, RIGHT_COL_CM)
-    tag(left, "{%p if chu_quan %}")
-    para(left, "{{ chu_quan }}", size=13)
-    tag(left, "{%p endif %}")
-    para(left, "{{ co_quan }}", size=13, bold=True)
+    # one paragraph per line of the name: a line break the user typed is kept, and word
+    # groups inside a line are joined (vn.layout.dong_ten_va_co_chu); a line that would wrap
+    # at 13 pt but fits at 12 pt is set at 12 pt (both NĐ30 sizes)
+    for var, bold in (("chu_quan_dong", False), ("co_quan_dong", True)):
+        tag(left, "{%p for dong, nho in " + var + " %}")
+        tag(left, "{%p if nho %}")
+        para(left, "{{ dong }}", size=12, bold=bold)
+        tag(left, "{%p else %}")
+        para(left, "{{ dong }}", size=13, bold=bold)
+        tag(left, "{%p endif %}")
+        tag(left, "{%p endfor %}")
     rule(left, nd30.NAME_RULE_CM, LEFT_COL_CM)
     para(left, "{{ so_ky_hieu }}", size=13, before=6)
     if cong_van:
@@ -239,28 +258,34 @@ def can_cu_block(doc: DocumentObject) -> None:
 
 
 def signature_block(doc: DocumentObject) -> None:
-    para(doc, "", size=None, after=6)
+    """Nơi nhận beside the signature, in one row that never splits, kept with the body's last
+    lines (they keep with next, and so does the spacer, and every line in the cells)."""
+    para(doc, "", size=None, after=6, keep=True)
     left, right = two_columns(doc, nd30.SIGNATURE_LEFT_CM, TEXT_WIDTH_CM - nd30.SIGNATURE_LEFT_CM)
-    para(left, "Nơi nhận:", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    unsplittable(left)
+    para(
+        left, "Nơi nhận:", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, keep=True
+    )
     tag(left, "{%p for dong in noi_nhan %}")
-    para(left, "{{ dong }}", size=11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    para(left, "{{ dong }}", size=11, align=WD_ALIGN_PARAGRAPH.LEFT, keep=True)
     tag(left, "{%p endfor %}")
     tag(right, "{%p for dong in chuc_danh %}")
-    para(right, "{{ dong }}", size=14, bold=True)
+    para(right, "{{ dong }}", size=14, bold=True, keep=True)
     tag(right, "{%p endfor %}")
-    para(right, "", size=None, before=nd30.SIGNATURE_SPACE_PT)
-    para(right, "{{ ho_ten }}", size=14, bold=True)
+    para(right, "", size=None, before=nd30.SIGNATURE_SPACE_PT, keep=True)
+    para(right, "{{ ho_ten }}", size=14, bold=True, keep=True)
 
 
 def bien_ban_signatures(doc: DocumentObject) -> None:
     left, right = two_columns(doc, TEXT_WIDTH_CM / 2, TEXT_WIDTH_CM / 2)
+    unsplittable(left)
     for cell, title, name in (
         (left, "THƯ KÝ", "thu_ky_ho_ten"),
         (right, "CHỦ TỌA", "chu_toa_ho_ten"),
     ):
-        para(cell, title, size=14, bold=True, before=12)
-        para(cell, "", size=None, before=nd30.SIGNATURE_SPACE_PT)
-        para(cell, "{{ " + name + " }}", size=14, bold=True)
+        para(cell, title, size=14, bold=True, before=12, keep=True)
+        para(cell, "", size=None, before=nd30.SIGNATURE_SPACE_PT, keep=True)
+        para(cell, "{{ " + name + " }}", size=14, bold=True, keep=True)
     # Mẫu 1.9: the Nơi nhận under the thư ký's signature ("- …; - Lưu: VT, Hồ sơ.")
     para(left, "Nơi nhận:", size=12, bold=True, italic=True, before=12,
          align=WD_ALIGN_PARAGRAPH.LEFT)  # fmt: skip
@@ -349,7 +374,8 @@ def build(loai: str) -> DocumentObject:
         can_cu_block(doc)
     para(doc, "{{p noi_dung }}", style="VB Noi dung")
     if loai == "bien_ban":
-        para(doc, "Cuộc họp kết thúc vào {{ ket_thuc }}./.", style="VB Noi dung")
+        closing = para(doc, "Cuộc họp kết thúc vào {{ ket_thuc }}./.", style="VB Noi dung")
+        closing.paragraph_format.keep_with_next = True
         bien_ban_signatures(doc)
     else:
         signature_block(doc)

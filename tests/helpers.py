@@ -31,8 +31,11 @@ def pdf_fonts(reader: PdfReader) -> dict[str, bool]:
 
 
 def docx_paragraphs(path: Path) -> list[str]:
-    """Every paragraph's text of a .docx: the body's, then each table cell's."""
+    """Every paragraph's text of a .docx: the body's, then each table cell's, as a reader
+    sees it (the layout's no-break spaces and joiners read as typed: ``vn.layout.readable``)."""
     from docx import Document
+
+    from vnadmin_docs.vn.layout import readable
 
     doc = Document(str(path))
     out = [p.text for p in doc.paragraphs]
@@ -40,7 +43,7 @@ def docx_paragraphs(path: Path) -> list[str]:
         for row in table.rows:
             for cell in row.cells:
                 out += [p.text for p in cell.paragraphs]
-    return out
+    return [readable(x) for x in out]
 
 
 def docx_text(path: Path) -> str:

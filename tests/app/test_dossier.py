@@ -26,6 +26,7 @@ from vnadmin_docs.pdf.libreoffice import (
     find_toc_font,
     find_uno_python,
 )
+from vnadmin_docs.pdf.page_check import check_pages
 from vnadmin_docs.pdf.warm import WarmLibreOffice
 from vnadmin_docs.word.render import context
 
@@ -375,6 +376,8 @@ def test_example_dossiers_end_to_end(
         pdf = out / "ho-so.pdf"
         reader = PdfReader(pdf)
         pages = _pdf_text(pdf)
+        # what a reviewer sees: nothing split, nothing outside the margins (the sheet numbers too)
+        assert check_pages(pdf) == []
         outline = _outline(reader)
         assert [t for t, _ in outline] == [
             "Bìa hồ sơ",
@@ -435,3 +438,37 @@ def test_warm_libreoffice_restarts_when_it_dies(soffice: str, tmp_path: Path) ->
         again = warm.convert(docx, tmp_path / "b")
         assert [p.name for p in again] == [d.with_suffix(".pdf").name for d in docx]
     shutil.rmtree(tmp_path / "a")
+
+
+def test_the_table_of_contents_lists_appendices_and_sheet_numbers_are_printed(
+    tmp_path: Path,
+) -> None:
+    result = build_dossier(load_dossier(QUYET_TIEN), tmp_path, converter=BlankPdfs(), font=_font())
+    assert result.pdf is not None
+    reader = PdfReader(result.pdf.path)
+    toc = " ".join(reader.pages[1].extract_text().split())
+    # the Báo cáo's appendices under it (blank parts: found at the part's last page, 11)
+    assert "Phụ lục I. Bảng tự đánh giá mức độ chuyển đổi số" in toc
+    assert "Phụ lục II. Danh mục minh chứng" in toc
+    assert "Tờ số" in toc
+    # every sheet after the cover carries its number, the one the mục lục gives
+    assert "Tờ" not in (reader.pages[0].extract_text() or "")
+    for number in (2, 3, 8, 16):
+        assert f"Tờ {number}" in reader.pages[number - 1].extract_text()
+
+
+def test_a_long_subtitle_wraps_inside_the_margins() -> None:
+    import io
+
+    from vnadmin_docs.pdf.assemble import toc_page
+
+    subtitle = "Hồ sơ tự đánh giá mức độ chuyển đổi số năm học 2024-2025 - " + "Trường " * 20
+    page = PdfReader(io.BytesIO(toc_page("MỤC LỤC", subtitle, [("Bìa", 1)], _font()))).pages[0]
+    xs: list[float] = []
+    page.extract_text(
+        visitor_text=lambda text, cm, tm, *_: xs.append(tm[4]) if text.strip() else None
+    )
+    left = 30 * 72 / 25.4
+    assert xs and min(xs) >= left - 1  # nothing starts left of the left margin
+    lines = [x for x in page.extract_text().splitlines() if "Trường" in x]
+    assert len(lines) >= 2  # wrapped

@@ -18,6 +18,7 @@ from vnadmin_docs.app.loading import load_assessment, load_assignment
 from vnadmin_docs.cli import main as cli
 from vnadmin_docs.compose.tables import assignment_table, scored_table
 from vnadmin_docs.pdf.libreoffice import LibreOfficeConverter
+from vnadmin_docs.vn.layout import readable
 from vnadmin_docs.vn.markup import Table
 
 THANH_TRI = EXAMPLES / "thanh-tri-2024-2025"
@@ -25,7 +26,7 @@ THANH_TRI = EXAMPLES / "thanh-tri-2024-2025"
 
 def _grid(path: Path, index: int) -> list[list[str]]:
     table = Document(str(path)).tables[index]
-    return [[cell.text for cell in row.cells] for row in table.rows]
+    return [[readable(cell.text) for cell in row.cells] for row in table.rows]
 
 
 def test_scored_table_blocks_follow_the_scorecard() -> None:
@@ -48,7 +49,7 @@ def test_report_with_its_scored_table(rendered_examples: dict[str, Path]) -> Non
     last = doc.sections[-1]
     assert last.page_width is not None and last.page_height is not None
     assert last.page_width > last.page_height
-    texts = [p.text for p in doc.paragraphs]
+    texts = [readable(p.text) for p in doc.paragraphs]
     assert (
         "(Đính kèm Báo cáo số 89/BC-GDNN-GDTXTT ngày 06/3/2025 của Trung tâm GDNN-GDTX huyện Thanh Trì)"
         in texts

@@ -16,6 +16,7 @@ from docx.text.paragraph import Paragraph
 
 from vnadmin_docs import check
 from vnadmin_docs.cli import main as cli
+from vnadmin_docs.vn.layout import readable
 
 
 def _all_paragraphs(doc: DocumentObject) -> list[Paragraph]:
@@ -27,11 +28,11 @@ def _all_paragraphs(doc: DocumentObject) -> list[Paragraph]:
 
 
 def find(doc: DocumentObject, start: str) -> Paragraph:
-    return next(p for p in _all_paragraphs(doc) if p.text.strip().startswith(start))
+    return next(p for p in _all_paragraphs(doc) if readable(p.text).strip().startswith(start))
 
 
 def exact(doc: DocumentObject, text: str) -> Paragraph:
-    return next(p for p in _all_paragraphs(doc) if p.text.strip() == text)
+    return next(p for p in _all_paragraphs(doc) if readable(p.text).strip() == text)
 
 
 def set_text(p: Paragraph, text: str) -> None:

@@ -99,7 +99,8 @@ def test_a_table_without_widths_fills_the_text_width(tmp_path: Path) -> None:
     t = _docx_table(tmp_path, Table(rows))
     assert [[c.text for c in r.cells] for r in t.rows] == [["a", "b"], ["c", ""]]
     widths = [c.width.mm for c in t.columns]
-    assert round(sum(widths)) == 165 and len(set(widths)) == 1  # A4 less 30 + 15 mm, shared
+    assert round(sum(widths)) == 165  # A4 less 30 + 15 mm
+    assert max(widths) - min(widths) < 0.1  # the same text: the same width
 
 
 def test_a_template_without_the_body_styles_is_rejected(tmp_path: Path) -> None:

@@ -113,6 +113,16 @@ def outputs(dossier: Dossier, outdir: Path, *, docx_only: bool) -> list[Path]:
     return files if docx_only else [*files, outdir / PDF_NAME]
 
 
+def _appendices(doc: object) -> tuple[tuple[str, str], ...]:
+    """``(label, title)`` of a document's appendices, for the mục lục."""
+    if not isinstance(doc, VanBan):
+        return ()
+    return tuple(
+        (doc.nhan_phu_luc(i), " ".join(pl.tieu_de.split("\n")[0].split()))
+        for i, pl in enumerate(doc.phu_luc)
+    )
+
+
 def build_dossier(
     dossier: Dossier,
     outdir: Path,
@@ -171,15 +181,15 @@ def build_dossier(
     last = max((d for d in days if d is not None), default=None)
     toc_after = 1 if parts[0].key == "bia" else 0
     meta = Metadata(
-        title=f"{title} - {ho_so.co_quan.ten}",
-        author=ho_so.co_quan.ten,
+        title=f"{title} - {ho_so.co_quan.ten_mot_dong}",
+        author=ho_so.co_quan.ten_mot_dong,
         subject=f"Tự đánh giá theo {bo.nguon}",
         keywords=f"chuyển đổi số, tự đánh giá, {bo.ma}, {ho_so.nam_hoc}",
         date=None if last is None else datetime(*last.timetuple()[:3], tzinfo=VIETNAM),
     )
     date = None if meta.date is None else meta.date.isoformat()
     described = {"metadata": {**dataclasses.asdict(meta), "date": date},
-                 "toc_subtitle": f"{title} - {ho_so.co_quan.ten}"}  # fmt: skip
+                 "toc_subtitle": f"{title} - {ho_so.co_quan.ten_mot_dong}"}  # fmt: skip
     if converter is None:
         for _ in rendered():
             pass
@@ -195,21 +205,26 @@ def build_dossier(
         )
         progress("Đang ghép hồ sơ PDF")
         assembled = assemble(
-            [PartPdf(p.title, p.label, pdf) for p, pdf in zip(parts, pdfs, strict=True)],
+            [
+                PartPdf(p.title, p.label, pdf, _appendices(p.doc))
+                for p, pdf in zip(parts, pdfs, strict=True)
+            ],
             outdir / PDF_NAME,
             metadata=meta,
             font=font,
             toc_after=toc_after,
-            toc_subtitle=f"{title} - {ho_so.co_quan.ten}",
+            toc_subtitle=f"{title} - {ho_so.co_quan.ten_mot_dong}",
         )
     listed: list[tuple[Part, int]] = [
         (p.doc, n) for p, n in zip(parts, assembled.counts, strict=True)
     ]
     toc = Unnumbered(
-        "Mục lục văn bản trong hồ sơ", f"{title} - {ho_so.co_quan.ten}", ho_so.co_quan.ten
+        "Mục lục văn bản trong hồ sơ",
+        f"{title} - {ho_so.co_quan.ten_mot_dong}",
+        ho_so.co_quan.ten_mot_dong,
     )
     listed.insert(toc_after, (toc, 1))
-    files = write_metadata(assembled.path, listed, title=f"{title} - {ho_so.co_quan.ten}")
+    files = write_metadata(assembled.path, listed, title=f"{title} - {ho_so.co_quan.ten_mot_dong}")
     record([*docx, assembled.path, *files], source=source, dossier=described)
     return DossierResult(tuple(parts), tuple(docx), scorecard, assembled, files)
 

@@ -202,14 +202,14 @@ def _scored_dossier(
             Problem("tu_danh_gia", f"{name} của tệp tự đánh giá ({got!r}) khác hồ sơ ({want!r})",
                     line_of(("tu_danh_gia",), located.lines))
             for name, got, want in (("nam_hoc", danh_gia.nam_hoc, ho_so.nam_hoc),
-                                    ("don_vi", danh_gia.don_vi, ho_so.co_quan.ten))
+                                    ("don_vi", danh_gia.don_vi, ho_so.co_quan.ten_mot_dong))
             if got != want
         ]  # fmt: skip
         if problems:
             raise InputError(problems, source=str(path))
     else:
         inline = ho_so.tu_danh_gia
-        danh_gia = DanhGia(don_vi=ho_so.co_quan.ten, nam_hoc=ho_so.nam_hoc,
+        danh_gia = DanhGia(don_vi=ho_so.co_quan.ten_mot_dong, nam_hoc=ho_so.nam_hoc,
                            bo_chi_so=inline.bo_chi_so, ket_qua=inline.ket_qua)  # fmt: skip
         try:
             bo = load_indicator_set(inline.bo_chi_so, base=path.parent, cache=context.reads)
@@ -237,7 +237,7 @@ def dossier_from(
             )
             raise InputError([Problem("tu_danh_gia", message)])
         inline = ho_so.tu_danh_gia
-        danh_gia = DanhGia(don_vi=ho_so.co_quan.ten, nam_hoc=ho_so.nam_hoc,
+        danh_gia = DanhGia(don_vi=ho_so.co_quan.ten_mot_dong, nam_hoc=ho_so.nam_hoc,
                            bo_chi_so=inline.bo_chi_so, ket_qua=inline.ket_qua)  # fmt: skip
     bo = bo or load_indicator_set(danh_gia.bo_chi_so, cache=context.reads)
     return compose(ho_so, bo, score(bo, danh_gia))

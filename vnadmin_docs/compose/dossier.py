@@ -213,7 +213,7 @@ def _evidence_table(sc: Scorecard) -> Table:
             n += 1
             rows.append((cell(str(n), align="center"), cell(c.code, align="center"),
                          cell(_one_line(c.text)), cell(_one_line(evidence))))  # fmt: skip
-    return Table(tuple(rows), header_rows=1, widths=(1.2, 1.4, 6.0, 7.9))
+    return Table(tuple(rows), header_rows=1)  # widths follow the content
 
 
 def _head_title(thu_truong: NguoiKy) -> str:
@@ -265,7 +265,7 @@ class _Facts:
 
     @property
     def council(self) -> str:
-        return f"Hội đồng tự đánh giá mức độ chuyển đổi số {self.ho_so.co_quan.ten}"
+        return f"Hội đồng tự đánh giá mức độ chuyển đổi số {self.ho_so.co_quan.ten_mot_dong}"
 
     @property
     def chuan(self) -> str:
@@ -284,7 +284,9 @@ def bien_ban(f: _Facts) -> BienBan:
         qd_tl = hd.quyet_dinh_thanh_lap
         number = SoKyHieu(qd_tl.so, f"{LoaiVanBan.QUYET_DINH.viet_tat}-{cq.viet_tat}")
         cited = trich_dan(LoaiVanBan.QUYET_DINH, number, qd_tl.ngay)
-        thanh_phan.append(f"Các thành viên Hội đồng tự đánh giá theo {cited} của {f.head} {cq.ten}")
+        thanh_phan.append(
+            f"Các thành viên Hội đồng tự đánh giá theo {cited} của {f.head} {cq.ten_mot_dong}"
+        )
     members = [hd.chu_tich, *hd.thanh_vien, hd.thu_ky]
     thanh_phan += [f"{m.ho_ten} - {m.chuc_vu}" if m.chuc_vu else m.ho_ten for m in members]
     bb = ho_so.bien_ban
@@ -298,7 +300,7 @@ def bien_ban(f: _Facts) -> BienBan:
             "bien_ban", nguon=f.bo.nguon, bang_tieu_chi=_criteria_table(f.sc),
             ket_qua=_results(f.sc, words=True), bat_buoc=_mandatory(f.sc),
             bo_sung=Raw(ho_so.bo_sung.bien_ban), nam_hoc=ho_so.nam_hoc, thu_truong=f.head,
-            don_vi=cq.ten, co_quan_quan_ly=ho_so.co_quan_quan_ly,
+            don_vi=cq.ten_mot_dong, co_quan_quan_ly=ho_so.co_quan_quan_ly,
         ),
     )  # fmt: skip
 
@@ -317,7 +319,7 @@ def bao_cao(f: _Facts, bien_ban: BienBan, quyet_dinh: QuyetDinh) -> BaoCao:
         kinh_gui=[ho_so.co_quan_quan_ly],
         can_cu=f.can_cu(),
         noi_dung=text(
-            "bao_cao", don_vi=cq.ten, nam_hoc=ho_so.nam_hoc, chi_dao=chi_dao,
+            "bao_cao", don_vi=cq.ten_mot_dong, nam_hoc=ho_so.nam_hoc, chi_dao=chi_dao,
             bien_ban=bien_ban.trich_dan, quyet_dinh=quyet_dinh.trich_dan, thu_truong=f.head,
             ket_qua=_results(sc), bat_buoc=_mandatory(sc),
             giai_thich=_dashes(sc.explanations[len(sc.groups):]),
@@ -339,12 +341,12 @@ def _request(f: _Facts) -> Raw:
     ho_so, cq, sc = f.ho_so, f.ho_so.co_quan, f.sc
     blocked = [g for g in sc.groups if g.unmet]
     if not blocked:
-        return Raw(text("to_trinh_ket_luan", don_vi=cq.ten, nam_hoc=ho_so.nam_hoc,
+        return Raw(text("to_trinh_ket_luan", don_vi=cq.ten_mot_dong, nam_hoc=ho_so.nam_hoc,
                         co_quan_quan_ly=ho_so.co_quan_quan_ly))  # fmt: skip
     levels = "; ".join(f"nhóm tiêu chí “{escape(g.name)}”: Mức độ {g.level}" for g in sc.groups)
     conditions = "; ".join(_unmet(g) for g in blocked)
     return Raw(text(
-        "to_trinh_ket_luan_chua_dat", don_vi=cq.ten, nam_hoc=ho_so.nam_hoc,
+        "to_trinh_ket_luan_chua_dat", don_vi=cq.ten_mot_dong, nam_hoc=ho_so.nam_hoc,
         co_quan_quan_ly=ho_so.co_quan_quan_ly, muc_do=Raw(levels), dieu_kien=Raw(conditions),
     ))  # fmt: skip
 
@@ -357,10 +359,10 @@ def to_trinh(f: _Facts, quyet_dinh: QuyetDinh, bao_cao: BaoCao) -> ToTrinh:
         trich_yeu="Về việc đề nghị công nhận kết quả tự đánh giá mức độ chuyển đổi số năm học "
         f"{ho_so.nam_hoc}",
         kinh_gui=[ho_so.co_quan_quan_ly],
-        can_cu=f.can_cu(f"{quyet_dinh.trich_dan} của {f.head} {cq.ten}",
+        can_cu=f.can_cu(f"{quyet_dinh.trich_dan} của {f.head} {cq.ten_mot_dong}",
                         f"{bao_cao.trich_dan} của {cq.ten_goi}"),
         noi_dung=text(
-            "to_trinh", don_vi=cq.ten, nam_hoc=ho_so.nam_hoc, ket_qua=_results(f.sc),
+            "to_trinh", don_vi=cq.ten_mot_dong, nam_hoc=ho_so.nam_hoc, ket_qua=_results(f.sc),
             bo_sung=Raw(ho_so.bo_sung.to_trinh), ket_luan=_request(f),
         ),
         noi_nhan=["Hội đồng tự đánh giá"],
@@ -376,14 +378,14 @@ def quyet_dinh(f: _Facts, bien_ban: BienBan) -> QuyetDinh:
         nguoi_ky=ho_so.thu_truong,
         trich_yeu="Về việc phê duyệt kết quả tự đánh giá mức độ chuyển đổi số năm học "
         f"{ho_so.nam_hoc}",
-        tham_quyen_ban_hanh=f"{f.head} {cq.ten}",
+        tham_quyen_ban_hanh=f"{f.head} {cq.ten_mot_dong}",
         can_cu=f.can_cu(f"{bien_ban.trich_dan} của {f.council}"),
         theo_de_nghi="Chủ tịch Hội đồng tự đánh giá mức độ chuyển đổi số",
         dieu=[
-            text("quyet_dinh_dieu_1", nam_hoc=ho_so.nam_hoc, don_vi=cq.ten,
+            text("quyet_dinh_dieu_1", nam_hoc=ho_so.nam_hoc, don_vi=cq.ten_mot_dong,
                  ket_qua=_results(f.sc)),
             text("quyet_dinh_dieu_2"),
-            text("quyet_dinh_dieu_3", don_vi=cq.ten),
+            text("quyet_dinh_dieu_3", don_vi=cq.ten_mot_dong),
         ],
         noi_nhan=[f"{ho_so.co_quan_quan_ly} (để b/c)"],
     )  # fmt: skip

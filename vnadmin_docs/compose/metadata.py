@@ -98,7 +98,7 @@ def _record(part: Part, pages: int, ordinal: int) -> dict[str, Any]:
             "CodeNumber": f"{part.so:02d}" if part.so is not None else "",
             "CodeNotation": part.ky_hieu_day_du,
             "IssuedDate": day.isoformat() if issued and day is not None else "",
-            "OrganName": part.co_quan.ten,
+            "OrganName": part.co_quan.ten_mot_dong,
             "Subject": part.trich_yeu,
             "Language": LANGUAGE,
             "PageAmount": pages,
@@ -109,7 +109,7 @@ def _record(part: Part, pages: int, ordinal: int) -> dict[str, Any]:
         type_name, subject, organ = (
             "Bìa hồ sơ",
             f"{part.tieu_de} năm học {part.nam_hoc}",
-            part.co_quan.ten,
+            part.co_quan.ten_mot_dong,
         )
     else:
         type_name, subject, organ = part.type_name, part.subject, part.organ_name

@@ -78,14 +78,14 @@ def plan_documents(
         trich_yeu=f"Triển khai đánh giá mức độ chuyển đổi số các cơ sở giáo dục trên địa bàn {area} năm học {year}",
         can_cu=plan.can_cu or [f"Căn cứ {s.nguon} ban hành {s.ten}" for s in sets],
         noi_dung=text(
-            "ke_hoach_trien_khai", co_quan=body, ten_co_quan=cq.ten, dia_ban=area, nam_hoc=year,
+            "ke_hoach_trien_khai", co_quan=body, ten_co_quan=cq.ten_mot_dong, dia_ban=area, nam_hoc=year,
             nguon=sources, han_danh_gia_ngoai=h.danh_gia_ngoai,
             co_quan_cap_tren=plan.co_quan_cap_tren, han_cap_nhat_csdl=h.cap_nhat_csdl.lower(),
             han_tu_danh_gia=h.tu_danh_gia.lower(),
             han_cap_nhat_csdl_truong=h.cap_nhat_csdl_truong.lower(), lien_he=_contact(plan),
             to_chuc_co_quan=Raw(text(
-                f"to_chuc_thuc_hien_{plan.cap_quan_ly}", co_quan=body, ten_co_quan=cq.ten,
-                tham_muu=plan.tham_muu or cq.ten, dia_ban=area, han_danh_gia_ngoai=h.danh_gia_ngoai,
+                f"to_chuc_thuc_hien_{plan.cap_quan_ly}", co_quan=body, ten_co_quan=cq.ten_mot_dong,
+                tham_muu=plan.tham_muu or cq.ten_mot_dong, dia_ban=area, han_danh_gia_ngoai=h.danh_gia_ngoai,
                 co_quan_cap_tren=plan.co_quan_cap_tren, han_cap_nhat_csdl=h.cap_nhat_csdl.lower(),
             )),
         ),

@@ -27,8 +27,9 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 from ..errors import Problem
-from ..vn import markup
+from ..vn import markup, nd30
 from ..vn.dates import Ngay, gio_phut, ngay_ngan, ngay_thang_nam
+from ..vn.layout import dong_ten_va_co_chu
 from ..vn.markup import Block, Paragraph, Span, Table
 from ..vn.numbering import LoaiVanBan, SoKyHieu, so_problem
 from ..vn.text import Record
@@ -108,6 +109,10 @@ def with_end_mark(blocks: list[Block]) -> list[Block]:
         if isinstance(block, Table):
             break
     return [*blocks, Paragraph((Span("./."),))]
+
+
+_NAME_CM = nd30.HEADER_LEFT_CM - nd30.CELL_PADDING_CM
+"""The width the issuing body's name has in the header."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -227,8 +232,11 @@ class VanBan(Record):
         kinh_gui_mot, kinh_gui = self._kinh_gui()
         nguoi_ky: NguoiKy | None = getattr(self, "nguoi_ky", None)
         return {
-            "chu_quan": (self.co_quan.chu_quan or "").upper(),
-            "co_quan": self.co_quan.ten.upper(),
+            "chu_quan": " ".join((self.co_quan.chu_quan or "").upper().split()),
+            "co_quan": self.co_quan.ten_mot_dong.upper(),
+            # the header's name lines, each with whether it is set a point smaller (12 pt)
+            "chu_quan_dong": dong_ten_va_co_chu((self.co_quan.chu_quan or "").upper(), _NAME_CM),
+            "co_quan_dong": dong_ten_va_co_chu(self.co_quan.ten.upper(), _NAME_CM),
             "so_ky_hieu": self.so_ky_hieu.dong_so,
             "dia_danh_ngay": f"{self.co_quan.dia_danh}, {ngay_thang_nam(self.ngay)}",
             "ten_loai": self.LOAI.ten_in_hoa,

@@ -72,7 +72,8 @@ class CoQuan(Record):
     """An issuing body: its name, its abbreviation for ký hiệu, its place name, its parent."""
 
     ten: Text
-    """Name in normal case, e.g. ``Trung tâm GDNN-GDTX huyện Thanh Trì`` (headers print it in capitals)."""
+    """Name in normal case, e.g. ``Trung tâm GDNN-GDTX huyện Thanh Trì`` (headers print it in capitals).
+    A line break in it is where the header breaks the name; elsewhere it reads as a space."""
     viet_tat: KyHieu
     """Abbreviation used in ký hiệu, e.g. ``GDNN-GDTXTT``."""
     dia_danh: Text
@@ -91,8 +92,13 @@ class CoQuan(Record):
         )  # fmt: skip
 
     @property
+    def ten_mot_dong(self) -> str:
+        """The name on one line (a typed line break read as a space)."""
+        return " ".join(self.ten.split())
+
+    @property
     def ten_goi(self) -> str:
-        return self.ten_ngan or self.ten
+        return self.ten_ngan or self.ten_mot_dong
 
 
 _FOR_WHOM = (ThamQuyen.TM, ThamQuyen.KT, ThamQuyen.TL, ThamQuyen.TUQ)

@@ -28,7 +28,16 @@ from ..vn import nd30
 from .pdfa import DocInfo, make_pdfa
 from .signed import SignedPdfError, is_signed
 
-__all__ = ["Assembled", "Metadata", "PartPdf", "TocFont", "assemble", "toc_page"]
+__all__ = [
+    "Assembled",
+    "Metadata",
+    "PartPdf",
+    "TocFont",
+    "TocRow",
+    "appendix_starts",
+    "assemble",
+    "toc_page",
+]
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,9 @@ class PartPdf:
     title: str
     label: str
     path: Path
+    appendices: tuple[tuple[str, str], ...] = ()
+    """``(label, title)`` of each appendix the part ends with, listed under it in the mục lục
+    (found in the part by its label at the top of a page)."""
 
 
 @dataclass(frozen=True)
@@ -76,13 +88,10 @@ def _font_name(path: Path) -> str:
     return "VNAdmin-" + hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:12]
 
 
-def toc_page(heading: str, subtitle: str, rows: Sequence[tuple[str, int]], font: TocFont) -> bytes:
-    """A one-page A4 PDF: ``MỤC LỤC``, a subtitle, then the rows ``(title, page)``."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
+def _register(font: TocFont) -> tuple[str, str]:
+    """Register ``font``'s files with reportlab; their reportlab names (regular, bold)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen.canvas import Canvas
 
     # reportlab keeps registered fonts in a process-wide table: name them after their files,
     # so that a later call with other font files never draws with the first ones
@@ -90,6 +99,25 @@ def toc_page(heading: str, subtitle: str, rows: Sequence[tuple[str, int]], font:
     for name, path in ((regular, font.regular), (bold, font.bold)):
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(path)))
+    return regular, bold
+
+
+TocRow = tuple[str, int] | tuple[str, int, int]
+"""A mục lục row: ``(title, sheet)``, or ``(title, sheet, level)`` with level 1 for an appendix
+listed under its document."""
+
+
+def toc_page(heading: str, subtitle: str, rows: Sequence[TocRow], font: TocFont) -> bytes:
+    """A one-page A4 PDF: ``MỤC LỤC``, a subtitle, then the rows ``(title, sheet[, level])``:
+    each document numbered, its appendices indented under it; every text wrapped inside the
+    margins. ``sheet`` is the sheet number printed at the foot of the bound dossier's pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen.canvas import Canvas
+
+    regular, bold = _register(font)
     buffer = io.BytesIO()
     # the initial font would otherwise be a non-embedded Helvetica on the page
     canvas = Canvas(
@@ -102,30 +130,91 @@ def toc_page(heading: str, subtitle: str, rows: Sequence[tuple[str, int]], font:
     canvas.drawCentredString((left + right) / 2, y, heading)
     y -= 9 * mm
     canvas.setFont(regular, 13)
-    canvas.drawCentredString((left + right) / 2, y, subtitle)
-    y -= 15 * mm
+    for line in simpleSplit(subtitle, regular, 13, right - left):
+        canvas.drawCentredString((left + right) / 2, y, line)
+        y -= 6 * mm
+    y -= 9 * mm
     canvas.setFont(bold, 13)
     canvas.drawString(left, y, "STT")
     canvas.drawString(left + 15 * mm, y, "Thành phần hồ sơ")
-    canvas.drawRightString(right, y, "Trang")
+    canvas.drawRightString(right, y, "Tờ số")
     y -= 3 * mm
     canvas.line(left, y, right, y)
     y -= 8 * mm
     canvas.setFont(regular, 13)
-    for number, (title, page) in enumerate(rows, start=1):
-        canvas.drawString(left, y, str(number))
-        canvas.drawString(left + 15 * mm, y, title)
-        text_end = left + 15 * mm + pdfmetrics.stringWidth(title, regular, 13) + 2 * mm
+    number = 0
+    page_room = 16 * mm
+    dot = pdfmetrics.stringWidth(".", regular, 13)
+    for row in rows:
+        title, page = row[0], row[1]
+        level = row[2] if len(row) == 3 else 0
+        indent = left + (15 + 8 * level) * mm
+        if level == 0:
+            number += 1
+            canvas.drawString(left, y, str(number))
+        lines = simpleSplit(title, regular, 13, right - page_room - indent) or [""]
+        for line in lines[:-1]:
+            canvas.drawString(indent, y, line)
+            y -= 6 * mm
+        canvas.drawString(indent, y, lines[-1])
+        text_end = indent + pdfmetrics.stringWidth(lines[-1], regular, 13) + 2 * mm
         page_text = str(page)
         page_start = right - pdfmetrics.stringWidth(page_text, regular, 13) - 2 * mm
-        dots = "." * max(0, int((page_start - text_end) / pdfmetrics.stringWidth(".", regular, 13)))
-        canvas.drawString(text_end, y, dots)
+        canvas.drawString(text_end, y, "." * max(0, int((page_start - text_end) / dot)))
         canvas.drawRightString(right, y, page_text)
         y -= 9 * mm
     canvas.setTitle(heading)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+SHEET_NUMBER_PT = 10
+"""The size of the sheet number printed at the foot of each sheet after the cover."""
+
+
+def _sheet_numbers(writer: PdfWriter, font: TocFont, *, first: int) -> None:
+    """Print each page's sheet number in the bound dossier ("Tờ 5"), small, at the foot of the
+    page on the right, 10 mm above its edge (as the page number stands 10 mm below the top),
+    from page ``first`` (1-based) on: the number the mục lục lists."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    regular, _ = _register(font)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=True, initialFontName=regular)
+    pages = list(writer.pages)
+    for number, page in enumerate(pages, start=1):
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        canvas.setPageSize((w, h))
+        if number >= first:
+            canvas.setFont(regular, SHEET_NUMBER_PT)
+            canvas.drawRightString(w - nd30.MARGINS_MM["right"] * mm, 10 * mm, f"Tờ {number}")
+        canvas.showPage()
+    canvas.save()
+    stamps = PdfReader(io.BytesIO(buffer.getvalue()))
+    for number, (page, stamp) in enumerate(zip(pages, stamps.pages, strict=True), start=1):
+        if number >= first:
+            page.merge_page(stamp)
+
+
+def appendix_starts(reader: PdfReader, labels: Sequence[str]) -> list[int]:
+    """The page (0-based, in ``reader``) where each appendix begins: the first page from the
+    previous one on whose text opens with its label (``Phụ lục I``, ``PHỤ LỤC``); the last
+    page when a label is not found."""
+    starts: list[int] = []
+    page = 0
+    for label in labels:
+        wanted = " ".join(label.split()).casefold()
+        found = len(reader.pages) - 1
+        for index in range(page, len(reader.pages)):
+            head = (reader.pages[index].extract_text() or "").strip().splitlines()[:2]
+            if any(" ".join(x.split()).casefold() == wanted for x in head):
+                found = index
+                break
+        starts.append(found)
+        page = found
+    return starts
 
 
 def assemble(
@@ -149,13 +238,20 @@ def assemble(
     counts = [len(r.pages) for r in readers]
     toc_after = min(toc_after, len(parts))
     starts: list[tuple[str, int]] = []
+    rows: list[TocRow] = []
     page = 1
-    for index, (part, count) in enumerate(zip(parts, counts, strict=True)):
+    for index, (part, count, reader) in enumerate(zip(parts, counts, readers, strict=True)):
         if index == toc_after:
             page += 1  # the mục lục page
         starts.append((part.title, page))
+        rows.append((part.title, page))
+        labels = [label for label, _ in part.appendices]
+        for (label, title), at in zip(
+            part.appendices, appendix_starts(reader, labels), strict=True
+        ):
+            rows.append((f"{label}. {title}", page + at, 1))
         page += count
-    toc = PdfReader(io.BytesIO(toc_page("MỤC LỤC", toc_subtitle, starts, font)))
+    toc = PdfReader(io.BytesIO(toc_page("MỤC LỤC", toc_subtitle, rows, font)))
 
     writer = PdfWriter()
     toc_index = sum(counts[:toc_after])
@@ -176,6 +272,7 @@ def assemble(
                 first - 1, first + count - 2, style=PageLabelStyle.DECIMAL, prefix=f"{part.label} "
             )
     writer.set_page_label(toc_index, toc_index, prefix="Mục lục")
+    _sheet_numbers(writer, font, first=2)
     info = DocInfo(metadata.title, metadata.author, metadata.subject, metadata.keywords,
                    metadata.language, date=metadata.date)  # fmt: skip
     pdfa = make_pdfa(writer, readers, info)

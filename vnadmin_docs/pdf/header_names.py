@@ -26,29 +26,16 @@ not checked.
 from __future__ import annotations
 
 import itertools
+from typing import Final
 
+from ..vn.layout import NAME_GROUPS
 from .pages import MM, Page, PageFinding, Word
 
 __all__ = ["PHRASES", "bad_breaks", "check_header"]
 
 RULE = "ten-co-quan"
-PHRASES = tuple(
-    tuple(p.split())
-    for p in """
-ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND|ỦY BAN|UỶ BAN|NHÂN DÂN
-SỞ|BỘ|PHÒNG|BAN|VĂN PHÒNG|CỤC|VỤ|VIỆN|HỘI ĐỒNG|CÔNG TY|TỔNG CÔNG TY
-GIÁO DỤC|ĐÀO TẠO|GD&ĐT|GDĐT|VÀ|KHOA HỌC|CÔNG NGHỆ|VĂN HÓA|THỂ THAO|DU LỊCH
-THÀNH PHỐ|TỈNH|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|TP.|TP
-TRƯỜNG|TRUNG HỌC CƠ SỞ|TRUNG HỌC PHỔ THÔNG|TRUNG HỌC|CƠ SỞ|PHỔ THÔNG|TIỂU HỌC|MẦM NON
-MẪU GIÁO|NHÀ TRẺ|LIÊN CẤP|NHIỀU CẤP HỌC|CHUYÊN|CÔNG LẬP|TƯ THỤC|DÂN LẬP|QUỐC TẾ
-DÂN TỘC NỘI TRÚ|DÂN TỘC BÁN TRÚ|NỘI TRÚ|BÁN TRÚ|PTDTNT|PTDTBT|PTCS|PT
-THCS|THPT|TH|MN|MG|TH&THCS|THCS&THPT|TH-THCS|THCS-THPT
-TRUNG TÂM|GDNN-GDTX|GDTX|GDNN|GIÁO DỤC THƯỜNG XUYÊN|GIÁO DỤC NGHỀ NGHIỆP|THƯỜNG XUYÊN
-NGHỀ NGHIỆP|KỸ THUẬT TỔNG HỢP|HƯỚNG NGHIỆP|SỐ
-""".replace("\n", "|").split("|")
-    if p.strip()
-)
-"""Known word groups of Vietnamese administrative names, in capitals."""
+PHRASES: Final = tuple(tuple(p.split()) for p in NAME_GROUPS)
+"""Known word groups of Vietnamese administrative names, in capitals, as words."""
 _LONGEST = sorted(PHRASES, key=len, reverse=True)
 
 

@@ -9,7 +9,9 @@ or Word made from it and reports, in Vietnamese with page numbers, what the XML 
 ``trang-it-chu``    a page of a document holding only a few lines (or a single table row)
 ``cuoi-trang``      a heading, or a table's header (or group) row, last on its page
 ``bang-tach-hang``  a table row (or a group of merged rows) split across two pages
-``ngoai-vung-in``   text outside the printable area (NĐ30 margins, small tolerance)
+``ngoai-vung-in``   text outside the printable area (NĐ30 margins, small tolerance); the
+                    dossier's sheet number (``Tờ 8``, printed by the assembler in the bottom
+                    margin, where a binder's number belongs) is not text of the document
 ``ten-co-quan``     an issuing body's name in the header broken inside a word group
 ``so-trang-dau``    a page number shown on the first page of a document
 ``phong-chua-nhung`` a font the PDF uses without embedding it
@@ -234,6 +236,9 @@ def _heading_at_foot(page: Page) -> list[PageFinding]:
     ]
 
 
+_SHEET_NUMBER: Final = re.compile(r"Tờ \d+")
+
+
 def _margins(page: Page) -> list[PageFinding]:
     tolerance = TOLERANCE_MM * MM
     limits = {
@@ -244,6 +249,8 @@ def _margins(page: Page) -> list[PageFinding]:
     }
     worst: dict[str, tuple[float, str]] = {}
     for line in page.lines:
+        if _SHEET_NUMBER.fullmatch(line.text.strip()) and line.words[0].top > limits["dưới"]:
+            continue
         for word in line.words:
             distance = {
                 "trái": (word.x0, word.x0 < limits["trái"]),

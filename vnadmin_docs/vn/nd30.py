@@ -18,6 +18,7 @@ from typing import Final
 __all__ = [
     "APPENDIX_RULE_MM",
     "BODY_SIZE_PT",
+    "CELL_PADDING_CM",
     "COVER_RULE_INDENT_CM",
     "FONT",
     "HEADER_LEFT_CM",
@@ -55,14 +56,18 @@ LANDSCAPE_TEXT_WIDTH_CM: Final = (PAGE_MM[1] - MARGINS_MM["left"] - MARGINS_MM["
 BODY_SIZE_PT: Final = 14
 """Body text, 13–14 pt; we write 14."""
 
-HEADER_LEFT_CM: Final = 6.3
-"""The header's left column (issuing body, số/ký hiệu)."""
+HEADER_LEFT_CM: Final = 7.1
+"""The header's left column (issuing body, số/ký hiệu): wide enough for "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+or "UBND THÀNH PHỐ HẢI PHÒNG" on one 13 pt line, while the right column still holds the
+quốc hiệu on one 12 pt bold line (8.9 cm of text)."""
 HEADER_RIGHT_CM: Final = TEXT_WIDTH_CM - HEADER_LEFT_CM
 """The header's right column (quốc hiệu, tiêu ngữ, place and date)."""
+CELL_PADDING_CM: Final = 0.38
+"""A table cell's left and right padding together (Word's default, 0.19 cm each side)."""
 
 NAME_RULE_CM: Final = 2.2
 """The rule under the issuing body's name (1/3–1/2 of the name's line)."""
-MOTTO_INDENT_CM: Final = 2.0
+MOTTO_INDENT_CM: Final = 1.6
 """The tiêu ngữ's indents, so that its rule is as wide as its text."""
 TITLE_RULE_CM: Final = 5.5
 """The short rule under the trích yếu."""

@@ -16,6 +16,7 @@ from docx.shared import Mm, Pt
 from ..errors import TemplateError
 from ..model import VanBan
 from ..vn import markup, nd30
+from ..vn.layout import khong_ngat
 from ..vn.markup import Block
 from .ooxml import bottom_rule, mark_size
 from .wordml import STYLE_NAMES, blocks_xml, fragment_root
@@ -46,13 +47,18 @@ def text_width(section: Any) -> float:
 
 
 def add_blocks(
-    document: DocumentObject, blocks: Sequence[Block], *, ids: dict[str, str] | None = None
+    document: DocumentObject,
+    blocks: Sequence[Block],
+    *,
+    ids: dict[str, str] | None = None,
+    keep_last: int = 0,
 ) -> None:
     """Append blocks to the end of a python-docx document's body (before its last section
     properties), in the document's named styles (``VB Noi dung``, ``VB Muc 1``…, ``VB Bang``);
-    ``ids`` are those styles' ids when the caller has already looked them up."""
+    ``ids`` are those styles' ids when the caller has already looked them up; the last
+    ``keep_last`` paragraphs keep with the next."""
     ids = ids or style_ids(document, source="tài liệu")
-    xml = blocks_xml(blocks, ids, text_width=text_width(document.sections[-1]))
+    xml = blocks_xml(blocks, ids, text_width=text_width(document.sections[-1]), keep_last=keep_last)
     body = document.element.body
     anchor = body.find(qn("w:sectPr"))
     for element in list(parse_xml(fragment_root(xml))):
@@ -97,7 +103,7 @@ def add_appendices(d: DocumentObject, doc: VanBan, ids: dict[str, str]) -> None:
         p = d.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.first_line_indent = Mm(0)
-        run = p.add_run(text)
+        run = p.add_run(khong_ngat(text))
         run.bold, run.italic, run.font.size = bold, italic, Pt(size)
 
     portrait = (Mm(nd30.PAGE_MM[0]), Mm(nd30.PAGE_MM[1]))
@@ -121,4 +127,5 @@ def add_appendices(d: DocumentObject, doc: VanBan, ids: dict[str, str]) -> None:
         rule.paragraph_format.right_indent = side
         mark_size(rule, 2)
         bottom_rule(rule)
-        add_blocks(d, [*markup.parse(phu_luc.noi_dung), *phu_luc.khoi], ids=ids)
+        # its last lines keep together: never two headings alone on the last page
+        add_blocks(d, [*markup.parse(phu_luc.noi_dung), *phu_luc.khoi], ids=ids, keep_last=3)

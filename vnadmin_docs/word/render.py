@@ -138,8 +138,8 @@ def _set_properties(d: DocumentObject, doc: VanBan) -> None:
     values: dict[str, str | datetime] = {
         "title": doc.trich_yeu,
         "subject": f"{doc.LOAI.ten} số {doc.so_ky_hieu}",
-        "author": doc.co_quan.ten,
-        "last_modified_by": doc.co_quan.ten,
+        "author": doc.co_quan.ten_mot_dong,
+        "last_modified_by": doc.co_quan.ten_mot_dong,
         "keywords": doc.LOAI.ten,
         "language": "vi-VN",
         "comments": "",
@@ -240,7 +240,10 @@ def _fill(
     tpl = _open(template, cache)
     d = tpl.get_docx()
     ids = style_ids(d, source=template.name)
-    ctx["noi_dung"] = Markup(blocks_xml(doc.body(), ids, text_width=text_width(d.sections[-1])))
+    # the body's last lines stay with the signature block that follows them
+    ctx["noi_dung"] = Markup(
+        blocks_xml(doc.body(), ids, text_width=text_width(d.sections[-1]), keep_last=2)
+    )
     _fill_sandboxed(tpl, ctx, template.name, cache)
     add_appendices(tpl.docx, doc, ids)
     _set_properties(tpl.docx, doc)

@@ -14,6 +14,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from ..vn.layout import khong_ngat
+
 __all__ = ["MAX_ARGUMENT", "MAX_LOOP_ITEMS", "MAX_OUTPUT_CHARS", "TemplateCache", "memo"]
 
 MAX_OUTPUT_CHARS: Final = 5_000_000
@@ -26,7 +28,11 @@ MAX_ARGUMENT: Final = 100_000
 
 def _finalize(value: Any) -> Markup:
     """What a template prints: escaped for XML, and with braces as character references,
-    because docxtpl turns ``{_{`` and the like in its output into ``{{``."""
+    because docxtpl turns ``{_{`` and the like in its output into ``{{``. Plain text keeps
+    its joins (:func:`~vnadmin_docs.vn.layout.khong_ngat`: ``2024-2025``, ``Mức độ 2`` never
+    broken at a line end)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        value = khong_ngat(value)
     return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
 
 

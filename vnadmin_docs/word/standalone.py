@@ -16,6 +16,7 @@ from docx.shared import Cm, Mm, Pt
 from .._atomic import write_atomic
 from ..model import CoQuan
 from ..vn import nd30
+from ..vn.layout import dong_ten_co_quan, giu_cum_tu, khong_ngat
 from ..vn.markup import Block
 from ..vn.numbering import LoaiVanBan
 from .appendix import add_blocks
@@ -90,35 +91,41 @@ def cover_context(co_quan: CoQuan, tieu_de: str, nam_hoc: str, dia_danh_nam: str
     return {
         "chu_quan": (co_quan.chu_quan or "").upper(),
         "co_quan": co_quan.ten.upper(),
-        "ten_co_quan": co_quan.ten,
+        "ten_co_quan": co_quan.ten_mot_dong,
         "tieu_de": tieu_de.upper(),
         "nam_hoc": nam_hoc,
         "dia_danh_nam": dia_danh_nam,
     }
 
 
-def _cover(texts: dict[str, str]) -> DocumentObject:
-    """The cover's layout (mẫu M1) holding ``texts`` (values, or a template's tags)."""
+def _cover(texts: dict[str, str], *, values: bool = True) -> DocumentObject:
+    """The cover's layout (mẫu M1) holding ``texts``: values, or (``values`` false) a
+    template's tags."""
     d = _blank_document(landscape=False)
     d.sections[0].different_first_page_header_footer = True
-    if texts["chu_quan"]:
-        _centred(d, texts["chu_quan"], size=14)
-    _centred(d, texts["co_quan"], size=14, bold=True)
+    names = dong_ten_co_quan if values else (lambda text: [text] if text else [])
+    for line in names(texts["chu_quan"]):
+        _centred(d, line, size=14)
+    for line in names(texts["co_quan"]):
+        _centred(d, line, size=14, bold=True)
     rule = d.add_paragraph()
     rule.paragraph_format.left_indent = Cm(nd30.COVER_RULE_INDENT_CM)
     rule.paragraph_format.right_indent = Cm(nd30.COVER_RULE_INDENT_CM)
     mark_size(rule, 2)
     bottom_rule(rule)
-    _centred(d, texts["tieu_de"], size=22, bold=True, before=200)
-    _centred(d, f"NĂM HỌC {texts['nam_hoc']}", size=16, bold=True, before=18)
+    title, year = texts["tieu_de"], f"NĂM HỌC {texts['nam_hoc']}"
+    if values:  # the joins a line must not break inside (a template's tags stay as they are)
+        title, year = giu_cum_tu(title), khong_ngat(year)
+    _centred(d, title, size=22, bold=True, before=200)
+    _centred(d, year, size=16, bold=True, before=18)
     _centred(d, texts["dia_danh_nam"], size=14, italic=True, before=260)
     return d
 
 
 def _cover_properties(d: DocumentObject, co_quan: CoQuan, tieu_de: str, nam_hoc: str) -> None:
     set_core_properties(
-        d, title=f"{tieu_de} năm học {nam_hoc}", author=co_quan.ten,
-        last_modified_by=co_quan.ten, category=COVER_CATEGORY, language="vi-VN",
+        d, title=f"{tieu_de} năm học {nam_hoc}", author=co_quan.ten_mot_dong,
+        last_modified_by=co_quan.ten_mot_dong, category=COVER_CATEGORY, language="vi-VN",
     )  # fmt: skip
 
 
@@ -127,7 +134,7 @@ def cover_template(out: Path | str) -> Path:
     the variables of :func:`cover_context` in place of the values; written atomically."""
     tags = {name: f"{{{{ {name} }}}}" for name in ("chu_quan", "co_quan", "tieu_de", "nam_hoc",
                                                    "dia_danh_nam")}  # fmt: skip
-    d = _cover(tags)
+    d = _cover(tags, values=False)
     set_core_properties(d, title="Bìa hồ sơ", category=COVER_CATEGORY, language="vi-VN")
     return _save(d, out)
 

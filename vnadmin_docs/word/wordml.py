@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Final
 
-from ..vn.markup import Block, Cell, Heading, Paragraph, Span, Table
+from ..vn.layout import column_widths, fit_words, khong_ngat, url_breaks
+from ..vn.markup import Block, Cell, Heading, Paragraph, Span, Table, plain
 
 __all__ = [
     "BODY_STYLE",
@@ -81,27 +82,54 @@ def _text(text: str) -> str:
     return "".join(out)
 
 
-def _runs(spans: Sequence[Span], *, bold: bool = False) -> str:
+def _runs(spans: Sequence[Span], *, bold: bool = False, in_cell: bool = False) -> str:
     out: list[str] = []
     for span in spans:
         props = ("<w:b/>" if span.bold or bold else "") + ("<w:i/>" if span.italic else "")
         rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-        out.append(f"<w:r>{rpr}{_text(span.text)}</w:r>")
+        text = khong_ngat(span.text)
+        out.append(f"<w:r>{rpr}{_text(url_breaks(text) if in_cell else text)}</w:r>")
     return "".join(out)
 
 
-def _paragraph(style_id: str, spans: Sequence[Span], *, align: str = "", bold: bool = False) -> str:
+def _paragraph(
+    style_id: str,
+    spans: Sequence[Span],
+    *,
+    align: str = "",
+    bold: bool = False,
+    keep_next: bool = False,
+    in_cell: bool = False,
+) -> str:
+    keep = "<w:keepNext/>" if keep_next else ""
     jc = f'<w:jc w:val="{align}"/>' if align else ""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{jc}</w:pPr>{_runs(spans, bold=bold)}</w:p>'
+    runs = _runs(spans, bold=bold, in_cell=in_cell)
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{jc}</w:pPr>{runs}</w:p>'
+
+
+def _content_widths(block: Table, width: int, text_width: float) -> list[int]:
+    """Column widths (twips) that follow the text of the cells each column holds alone; a
+    table's own widths are kept, widened where a word would not fit."""
+    texts: list[list[str]] = [[] for _ in range(width)]
+    for row in block.rows:
+        for c, cell in enumerate(row[:width]):
+            if cell is not None and cell.colspan == 1:
+                texts[c].append(plain(cell.spans))
+    if block.widths:
+        given = list(block.widths[:width])
+        twips = [cm_to_twips(w) for w in fit_words(given, texts[: len(given)])]
+        return twips + [round(text_width / width)] * (width - len(twips))
+    total_cm = text_width * 635 / 360000
+    twips = [cm_to_twips(w) for w in column_widths(texts, total_cm)]
+    twips[-1] += round(text_width) - sum(twips)
+    return twips
 
 
 def _table(block: Table, ids: Mapping[str, str], text_width: float) -> str:
     width = max((len(r) for r in block.rows), default=0)
     if width == 0:
         return ""
-    columns = [round(text_width / width)] * width
-    for c, cm in enumerate(block.widths[:width]):
-        columns[c] = cm_to_twips(cm)
+    columns = _content_widths(block, width, text_width)
     # which cell covers each grid position: (origin row, origin column, cell)
     owner: dict[tuple[int, int], tuple[int, int, Cell]] = {}
     for r, row in enumerate(block.rows):
@@ -110,7 +138,7 @@ def _table(block: Table, ids: Mapping[str, str], text_width: float) -> str:
                 for dr in range(cell.rowspan):
                     for dc in range(cell.colspan):
                         owner[(r + dr, c + dc)] = (r, c, cell)
-    layout = '<w:tblLayout w:type="fixed"/>' if block.widths else ""
+    layout = '<w:tblLayout w:type="fixed"/>'
     out = [
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{ids[GRID_STYLE]}"/><w:tblW w:type="auto" w:w="0"/>'
         f"{layout}{_TABLE_LOOK}</w:tblPr><w:tblGrid>",
@@ -118,8 +146,19 @@ def _table(block: Table, ids: Mapping[str, str], text_width: float) -> str:
         "</w:tblGrid>",
     ]
     style = ids[TABLE_STYLE]
+    tail_rows = len(block.rows) - block.header_rows > 6
     for r in range(len(block.rows)):
-        out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if r < block.header_rows else "<w:tr>")
+        # no row splits across pages; header rows repeat on each page and keep the first body
+        # row with them (never a header alone at a page foot)
+        header = "<w:tblHeader/>" if r < block.header_rows else ""
+        # a row that opens merged cells (a criterion over its items) stays with the next row
+        # and the last rows of a long table stay together (never one row alone on a page)
+        tail = tail_rows and len(block.rows) - 3 <= r < len(block.rows) - 1
+        opens = tail or any(
+            x is not None and x.rowspan > 1 and owner.get((r, c), (None,))[0] == r
+            for c, x in enumerate(block.rows[r])
+        )
+        out.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>")
         c = 0
         while c < width:
             found = owner.get((r, c))
@@ -133,11 +172,26 @@ def _table(block: Table, ids: Mapping[str, str], text_width: float) -> str:
             props = f'<w:tcW w:type="dxa" w:w="{sum(columns[left : left + span])}"/>'
             if span > 1:
                 props += f'<w:gridSpan w:val="{span}"/>'
-            if cell.rowspan > 1:
+            drawn = tail_rows and top + cell.rowspan > len(block.rows) - 3
+            if cell.rowspan > 1 and drawn:
+                # a cell over the last rows is drawn, not merged (its text in its first row, no
+                # rule between the rows it covers): LibreOffice keeps merged rows neither
+                # together nor apart, separate rows it keeps as told
+                edges = ("top",) * (r > top) + ("bottom",) * (r < top + cell.rowspan - 1)
+                nil = "".join(f'<w:{e} w:val="nil"/>' for e in edges)
+                props += f"<w:tcBorders>{nil}</w:tcBorders>"
+            elif cell.rowspan > 1:
                 props += '<w:vMerge w:val="restart"/>' if r == top else "<w:vMerge/>"
             content = (
-                _paragraph(style, cell.spans, align=cell.align, bold=r < block.header_rows)
-                if r == top
+                _paragraph(
+                    style,
+                    cell.spans if r == top else (),
+                    align=cell.align,
+                    bold=r < block.header_rows,
+                    keep_next=r < block.header_rows or opens,
+                    in_cell=True,
+                )
+                if r == top or drawn
                 else _EMPTY_CELL_PARAGRAPH
             )
             out.append(f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>")
@@ -147,15 +201,24 @@ def _table(block: Table, ids: Mapping[str, str], text_width: float) -> str:
     return "".join(out)
 
 
-def blocks_xml(blocks: Sequence[Block], ids: Mapping[str, str], *, text_width: float) -> str:
+def blocks_xml(
+    blocks: Sequence[Block], ids: Mapping[str, str], *, text_width: float, keep_last: int = 0
+) -> str:
     """The blocks as body XML. ``ids`` maps the template's style names to their ids;
-    ``text_width`` (twips) is shared equally by the columns of a table without widths."""
+    ``text_width`` (twips) is shared by the columns of a table without widths, by what their
+    cells hold. The last ``keep_last`` paragraphs (after any table) are kept with what follows
+    (the signature block)."""
     out: list[str] = []
-    for block in blocks:
+    kept: set[int] = set()
+    for i in range(len(blocks) - 1, -1, -1):
+        if len(kept) >= keep_last or isinstance(blocks[i], Table):
+            break
+        kept.add(i)
+    for i, block in enumerate(blocks):
         if isinstance(block, Heading):
             out.append(_paragraph(ids[HEADING_STYLES[block.level]], block.spans))
         elif isinstance(block, Paragraph):
-            out.append(_paragraph(ids[BODY_STYLE], block.spans))
+            out.append(_paragraph(ids[BODY_STYLE], block.spans, keep_next=i in kept))
         else:
             out.append(_table(block, ids, text_width))
     return "".join(out)

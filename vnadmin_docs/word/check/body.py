@@ -8,6 +8,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from ...vn.layout import readable
 from ._base import (
     ACADEMIC,
     AUTHORITY,
@@ -143,7 +144,8 @@ class BodyChecks(CheckerBase):
             self.add("chu-ky", where, "không ghi học hàm, học vị trước họ tên người ký")
 
     def cover(self) -> None:
-        texts = [p.text.strip() for p in self._body_paragraphs() if p.text.strip()]
+        # as read: the cover's title joins its phrases with no-break spaces
+        texts = [readable(p.text).strip() for p in self._body_paragraphs() if p.text.strip()]
         if not any(t.startswith("HỒ SƠ") for t in texts):
             self.add("bia", "bìa", "bìa hồ sơ phải có tên hồ sơ in hoa (HỒ SƠ …)")
         if not any(re.search(r", năm \d{4}$", t) for t in texts):

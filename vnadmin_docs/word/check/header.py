@@ -50,11 +50,16 @@ class HeaderChecks(CheckerBase):
         if so_index == 0:
             self.add("co-quan", where, "thiếu tên cơ quan ban hành văn bản")
         else:
-            name = paragraphs[so_index - 1]
-            self.run_style(name, where, sizes=(12, 13), bold=True, what="tên cơ quan ban hành")
-            if name.text != name.text.upper():
-                self.add("co-quan", where, "tên cơ quan ban hành phải viết in hoa")
-            for chu_quan in paragraphs[: so_index - 1]:
+            # the name may take several lines (a line break the user typed): the bold lines
+            # just above the số line; the lines above them are the managing body's
+            first = so_index - 1
+            while first > 0 and all(r.bold for r in paragraphs[first - 1].runs if r.text.strip()):
+                first -= 1
+            for name in paragraphs[first:so_index]:
+                self.run_style(name, where, sizes=(12, 13), bold=True, what="tên cơ quan ban hành")
+                if name.text != name.text.upper():
+                    self.add("co-quan", where, "tên cơ quan ban hành phải viết in hoa")
+            for chu_quan in paragraphs[:first]:
                 self.run_style(
                     chu_quan, where, sizes=(12, 13), bold=False, what="tên cơ quan chủ quản"
                 )
