@@ -14,6 +14,7 @@ from docx import Document
 from PIL import Image
 
 from vnadmin_docs.cli import main
+from vnadmin_docs.vn.layout import readable
 from vnadmin_docs.word.check import check
 from vnadmin_docs.word.standalone import COVER_CATEGORY
 
@@ -30,7 +31,7 @@ def _run(*argv: str) -> tuple[int, str, str]:
 
 
 def _texts(path: Path) -> str:
-    return "\n".join(p.text for p in Document(str(path)).paragraphs)
+    return "\n".join(readable(p.text) for p in Document(str(path)).paragraphs)
 
 
 def _media(path: Path) -> list[str]:

@@ -103,6 +103,17 @@ def _empty_paragraphs_before(paragraph: object, count: int) -> None:
         element.addprevious(OxmlElement("w:p"))
 
 
+def _unprotected(d: DocumentObject) -> DocumentObject:
+    """``d`` without the layout's protections (rows that cannot split, paragraphs kept with
+    the next or kept whole), so that what is done to it next breaks the pages as it would
+    break a document typed by hand."""
+    body = d.element.body
+    for tag in ("w:cantSplit", "w:keepNext", "w:keepLines"):
+        for element in list(body.iter(qn(tag))):
+            element.getparent().remove(element)
+    return d
+
+
 def _signature_cells(d: DocumentObject) -> list[object]:
     return list(d.tables[-1].rows[0].cells)
 
@@ -116,7 +127,7 @@ def _clean(out: Path) -> None:
 
 def _name_on_next_page(out: Path) -> None:
     """The signature space made taller than the page: the name goes to the next page alone."""
-    d = _open(_quyet_dinh(), out)
+    d = _unprotected(_open(_quyet_dinh(), out))
     right = _signature_cells(d)[-1]
     _empty_paragraphs_before(right.paragraphs[-1], 45)  # type: ignore[attr-defined]
     d.save(str(out))
@@ -126,7 +137,7 @@ def _titles_split(out: Path) -> None:
     ky = NguoiKy(
         tham_quyen=ThamQuyen.KT, thay_mat="Hiệu trưởng", chuc_vu="Phó Hiệu trưởng", ho_ten="Lê B"
     )
-    d = _open(_quyet_dinh(nguoi_ky=ky), out)
+    d = _unprotected(_open(_quyet_dinh(nguoi_ky=ky), out))
     right = _signature_cells(d)[-1]
     titles = [p for p in right.paragraphs if p.text.strip()]  # type: ignore[attr-defined]
     _empty_paragraphs_before(titles[1], 45)
@@ -147,9 +158,10 @@ def _signature_alone(out: Path) -> None:
 
 
 def _bien_ban_split(out: Path) -> None:
-    d = _open(_bien_ban(), out)
+    d = _unprotected(_open(_bien_ban(), out))
     for cell in _signature_cells(d):
-        _empty_paragraphs_before(cell.paragraphs[-1], 45)  # type: ignore[attr-defined]
+        names = [p for p in cell.paragraphs if p.text in ("Trần Thị Bình", "Nguyễn Văn An")]  # type: ignore[attr-defined]
+        _empty_paragraphs_before(names[0], 45)
     d.save(str(out))
 
 
@@ -212,9 +224,18 @@ def _wide_margins(out: Path) -> None:
 def _header_broken(out: Path) -> None:
     so = CoQuan(
         ten="Sở Giáo dục và Đào tạo", viet_tat="SGDĐT", dia_danh="Hải Phòng",
-        chu_quan="UBND thành phố Hải Phòng",
+        chu_quan="Ủy ban nhân dân thành phố Hải Phòng",
     )  # fmt: skip
-    render(_quyet_dinh(co_quan=so), out)
+    d = _open(_quyet_dinh(co_quan=so), out)
+    # undo the layout's care: plain spaces in the names, and a header column too narrow
+    name_cell = d.tables[0].rows[0].cells[0]
+    for paragraph in name_cell.paragraphs:
+        for run in paragraph.runs:
+            run.text = run.text.replace("\u00a0", " ")
+    d.tables[0].columns[0].width = Mm(40)
+    for cell in d.tables[0].columns[0].cells:
+        cell.width = Mm(40)
+    d.save(str(out))
 
 
 def _number_on_first_page(out: Path) -> None:

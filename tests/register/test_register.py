@@ -33,6 +33,7 @@ from vnadmin_docs.register import (
 from vnadmin_docs.register.backends import open_backend
 from vnadmin_docs.register.migrations import MIGRATIONS, Migration, migrate
 from vnadmin_docs.vn.dates import Ngay
+from vnadmin_docs.vn.layout import readable
 from vnadmin_docs.vn.numbering import SoKyHieu
 from vnadmin_docs.word.check.so_dang_ky import check_so
 from vnadmin_docs.word.ooxml import core_property
@@ -445,7 +446,7 @@ def test_export_docx_reads_back(reg: Register, tmp_path: Path) -> None:
     ]  # fmt: skip
     assert doc.sections[0].orientation == WD_ORIENT.LANDSCAPE
     (table,) = doc.tables
-    rows = [tuple(c.text for c in row.cells) for row in table.rows]
+    rows = [tuple(readable(c.text) for c in row.cells) for row in table.rows]
     assert rows[0] == COLUMNS
     assert rows[1] == tuple(f"({k})" for k in range(1, 11))
     assert rows[2:] == EXPECTED_ROWS

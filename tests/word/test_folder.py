@@ -9,6 +9,7 @@ from docx import Document
 
 from vnadmin_docs.errors import InputError, TemplateError
 from vnadmin_docs.model import CoQuan
+from vnadmin_docs.vn.layout import readable
 from vnadmin_docs.word.folder import TemplateFolder, parse_variables, template_names
 from vnadmin_docs.word.render import TemplateCache, template_variables
 from vnadmin_docs.word.standalone import cover_template, render_cover
@@ -19,7 +20,7 @@ ARGS = (CQ, "Hồ sơ tự đánh giá mức độ chuyển đổi số", "2023-
 
 
 def _texts(path: Path) -> list[str]:
-    return [p.text for p in Document(str(path)).paragraphs]
+    return [readable(p.text) for p in Document(str(path)).paragraphs]
 
 
 def test_the_exported_cover_renders_like_the_shipped_one(tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ How the block is found, on the pages of a document before its first appendix:
   text area's centre from its height on: first the titles (bold capitals, one under the other:
   ``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC``, ``TM. …``, ``Q. HIỆU TRƯỞNG``), then, after the signature
   space, the name (the next bold line).
-- A Biên bản has no Nơi nhận: its block is the last ``THƯ KÝ`` and ``CHỦ TỌA`` (bold), each
-  with the next bold line under it as the name.
+- A Biên bản's block is the last ``THƯ KÝ`` and ``CHỦ TỌA`` (bold), each with the next bold
+  line under it as the name; its Nơi nhận (under the thư ký's name, mẫu 1.9) on their page.
 
 A document with neither (a cover, a table of contents, a table sent on its own) has no block.
 """
@@ -159,11 +159,20 @@ def check_signature(doc: DocumentPages) -> list[PageFinding]:
     """Findings on the signature block of one document (none when it has no block)."""
     order = _reading_order(doc.main)
     noi_nhan = [at for at in order if at.line.text.startswith("Nơi nhận")]
-    if noi_nhan:
-        return _signed(doc, order, noi_nhan[-1])
     titles = []
     for who in BIEN_BAN:
         found = [at for at in order if at.line.text == who and at.line.bold]
         if found:
             titles.append(found[-1])
+    if len(titles) == len(BIEN_BAN):
+        findings = _bien_ban(doc, order, titles)
+        if noi_nhan and noi_nhan[-1].page is not titles[0].page:
+            message = (
+                f"«Nơi nhận» ở trang {noi_nhan[-1].page.number} không cùng trang với chữ ký "
+                f"thư ký (trang {titles[0].page.number})"
+            )
+            findings.append(PageFinding.on(RULE, noi_nhan[-1].page, message))
+        return findings
+    if noi_nhan:
+        return _signed(doc, order, noi_nhan[-1])
     return _bien_ban(doc, order, titles) if titles else []

@@ -98,7 +98,18 @@ NGHỀ NGHIỆP|KỸ THUẬT TỔNG HỢP|HƯỚNG NGHIỆP|SỐ
 )
 """Known word groups of Vietnamese administrative names, in capitals: a header line never
 breaks inside one (the page check, :mod:`vnadmin_docs.pdf.header_names`, reads the same list)."""
-_GROUPS: Final = sorted((g for g in NAME_GROUPS if " " in g), key=len, reverse=True)
+_GROUPS: Final = sorted(
+    {
+        *(g for g in NAME_GROUPS if " " in g),
+        # longer groups the page check reads word group by word group
+        "GIÁO DỤC VÀ ĐÀO TẠO",
+        "GIÁO DỤC - ĐÀO TẠO",
+        "KHOA HỌC VÀ CÔNG NGHỆ",
+        "GIÁO DỤC NGHỀ NGHIỆP",
+        "GIÁO DỤC THƯỜNG XUYÊN",
+    },
+    key=lambda g: (-len(g), g),
+)
 _PLACES: Final = re.compile(
     r"\b(THÀNH PHỐ|TỈNH|QUẬN|HUYỆN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|THCS|THPT|TIỂU HỌC|MẦM NON|TH|MN"
     r"|CƠ SỞ|PHỔ THÔNG|NỘI TRÚ)"
