@@ -27,6 +27,7 @@ from vnadmin_docs.compose.metadata import STANDARD, metadata, metadata_xml
 from vnadmin_docs.model import BienBan, CoQuan, NguoiKy, ThamQuyen, ThanhVien, ToTrinh, VanBan
 from vnadmin_docs.pdf.assemble import TocFont
 from vnadmin_docs.pdf.libreoffice import LibreOfficeConverter, find_toc_font, find_uno_python
+from vnadmin_docs.pdf.page_check import check_pages
 from vnadmin_docs.pdf.pdfa import DocInfo, claims_pdfa, make_pdfa
 from vnadmin_docs.pdf.pdfa_check import check_pdfa
 from vnadmin_docs.pdf.warm import WarmLibreOffice
@@ -73,6 +74,27 @@ def test_every_example_document_is_pdfa(pdfs: dict[str, Path]) -> None:
     for stem, path in pdfs.items():
         assert check_pdfa(path) == [], stem
         assert claims_pdfa(PdfReader(path)), stem
+
+
+# The two Báo cáo with the seed's detailed scored table (7 columns, one group of merged rows per
+# indicator): an indicator's group is taller than a landscape page, so it splits, and the page
+# check reports it (bang-tach-hang). Known and open (issue 11); the dossiers' tables pass.
+DETAILED_TABLES = (
+    "bao-cao-thanh-tri-2024-2025-kem-bang-diem",
+    "bao-cao-thcs-quyet-tien-2024-kem-bang-diem",
+)
+
+
+def test_every_example_document_passes_the_page_check(pdfs: dict[str, Path]) -> None:
+    """The same PDFs read as a reviewer would (issue 11): nothing split, nothing outside."""
+    found = {stem: [str(f) for f in check_pages(path)] for stem, path in pdfs.items()}
+    assert set(DETAILED_TABLES) <= set(found)
+    assert {s: f for s, f in found.items() if f and s not in DETAILED_TABLES} == {}
+
+
+@pytest.mark.xfail(strict=True, reason="merged-row groups taller than a page split (issue 11)")
+def test_the_detailed_scored_tables_pass_the_page_check(pdfs: dict[str, Path]) -> None:
+    assert [str(f) for stem in DETAILED_TABLES for f in check_pages(pdfs[stem])] == []
 
 
 def test_the_warm_libreoffice_writes_pdfa_too(
@@ -343,11 +365,23 @@ def test_the_aggregate_report_pdf_is_pdfa_with_its_metadata(soffice: str, tmp_pa
     assert cli(["aggregate", str(results), "--ke-hoach", str(plan), "-o", str(out)]) == 0
     pdf = out / "bao-cao-tong-hop.pdf"
     assert check_pdfa(pdf) == []
+    assert check_pages(pdf) == []  # and a reviewer finds nothing on its pages
     data = json.loads((out / "bao-cao-tong-hop.metadata.json").read_text(encoding="utf-8"))
     (entry,) = data["Documents"]
     assert entry["TypeName"] == "Báo cáo"
     assert entry["PageAmount"] == data["PageTotal"] == len(PdfReader(pdf).pages)
     assert _xml_as_json(out / "bao-cao-tong-hop.metadata.xml") == _as_text(data)
+
+
+def test_the_plan_kit_passes_the_page_check(
+    soffice: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = EXAMPLES / "ba-dinh-2024-2025" / "ke-hoach.yaml"
+    assert cli(["plan", str(plan), "-o", str(tmp_path)]) == 0
+    kit = [tmp_path / "ke-hoach.docx", tmp_path / "cong-van.docx"]
+    capsys.readouterr()
+    assert cli(["check", "--pages", *map(str, kit)]) == 0
+    assert capsys.readouterr().out.count("đúng thể thức") == 2
 
 
 def test_a_draft_has_no_number_and_no_issue_date() -> None:
