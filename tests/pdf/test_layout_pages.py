@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import EXAMPLES
+from tests.helpers import EXAMPLES, OPEN_TABLE_RULES
 from tests.pages import near_empty, page_lines, split_signatures
 from vnadmin_docs.cli import main as cli
 from vnadmin_docs.model.parts import NguoiKy, ThamQuyen
@@ -50,19 +50,35 @@ def test_the_checks_catch_a_split_signature_and_a_near_empty_page() -> None:
     assert near_empty(pages) == ["page 2: 1 lines ['Lương Anh Khương']"]
 
 
+@pytest.fixture(scope="module")
+def varied(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Path]:
+    """The 30 varied dossiers, built by one batch: source → ho-so.pdf."""
+    root = tmp_path_factory.mktemp("varied")
+    sources = generate_schools.generate(COUNT, root / "in", seed=11, vary=True)
+    out = root / "out"
+    assert cli(["batch", *map(str, sources), "-o", str(out), "--workers", "2"]) == 0
+    return {source: out / source.parent.name / "ho-so.pdf" for source in sources}
+
+
 @pytest.mark.e2e
 @pytest.mark.slow
-def test_varied_dossiers_keep_signatures_whole_and_pages_full(soffice: str, tmp_path: Path) -> None:
-    sources = generate_schools.generate(COUNT, tmp_path / "in", seed=11, vary=True)
-    out = tmp_path / "out"
-    assert cli(["batch", *map(str, sources), "-o", str(out), "--workers", "2"]) == 0
+def test_varied_dossiers_keep_signatures_whole_and_pages_full(varied: dict[Path, Path]) -> None:
     problems: dict[str, list[str]] = {}
-    for source in sources:
-        pages = page_lines(out / source.parent.name / "ho-so.pdf")
+    for source, pdf in varied.items():
+        pages = page_lines(pdf)
         assert len(pages) >= 10
         found = split_signatures(pages, _signers(source)) + near_empty(pages)
-        # and the page check a user runs (vnadmin-docs check ho-so.pdf) finds nothing either
-        found += [str(f) for f in check_pages(out / source.parent.name / "ho-so.pdf")]
+        # and the page check a user runs (vnadmin-docs check ho-so.pdf) finds nothing either,
+        # but the open findings on the tables (OPEN_TABLE_RULES)
+        found += [str(f) for f in check_pages(pdf) if f.rule not in OPEN_TABLE_RULES]
         if found:
             problems[source.parent.name] = found
     assert problems == {}
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="tables: merged rows split, group row at a foot (issue 11)")
+def test_varied_dossiers_pass_the_whole_page_check(varied: dict[Path, Path]) -> None:
+    found = {s.parent.name: [str(f) for f in check_pages(pdf)] for s, pdf in varied.items()}
+    assert {name: f for name, f in found.items() if f} == {}

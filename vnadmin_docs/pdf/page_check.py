@@ -236,9 +236,6 @@ def _heading_at_foot(page: Page) -> list[PageFinding]:
     ]
 
 
-_SHEET_NUMBER: Final = re.compile(r"Tờ \d+")
-
-
 def _margins(page: Page) -> list[PageFinding]:
     tolerance = TOLERANCE_MM * MM
     limits = {
@@ -249,8 +246,6 @@ def _margins(page: Page) -> list[PageFinding]:
     }
     worst: dict[str, tuple[float, str]] = {}
     for line in page.lines:
-        if _SHEET_NUMBER.fullmatch(line.text.strip()) and line.words[0].top > limits["dưới"]:
-            continue
         for word in line.words:
             distance = {
                 "trái": (word.x0, word.x0 < limits["trái"]),

@@ -32,6 +32,8 @@ from .pages import MM, Grid, Line, Page, PdfPages, Word
 __all__ = ["read_pdf"]
 
 PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
+SHEET_NUMBER = re.compile(r"Tờ \d+")
+"""The sheet number the assembler prints at the foot of a dossier's pages (``Tờ 8``)."""
 GAP = 1.5
 """Words further apart than this many font sizes on one baseline are separate lines."""
 BOLD = re.compile(r"Bold|Black|Heavy|Semibold|Demi", re.IGNORECASE)
@@ -233,6 +235,8 @@ def _page(number: int, label: str | None, layout: _Layout) -> Page:
     for line in _lines(_words(layout.chars), borders):
         if page_number is None and line.bottom <= 20 * MM + 1 and PAGE_NUMBER.match(line.text):
             page_number = line
+        elif line.top >= layout.height - 20 * MM and SHEET_NUMBER.fullmatch(line.text.strip()):
+            pass  # the dossier's sheet number (pdf.assemble), not text of the document
         else:
             lines.append(line)
     return Page(
