@@ -19,6 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from tests.helpers import missing
 from vnadmin_docs.cli import main
 from vnadmin_docs.model.so_dang_ky import COLUMNS
 from vnadmin_docs.register import (
@@ -52,18 +53,14 @@ def pg_server() -> str:
         message = (
             "VNADMIN_PG_URL is not set: run the tests with scripts/test (it starts PostgreSQL)"
         )
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing(message)
     import psycopg
 
     try:
         psycopg.connect(url, connect_timeout=5).close()
     except psycopg.OperationalError as exc:
         message = f"PostgreSQL at VNADMIN_PG_URL is not reachable ({exc}): run scripts/setup"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing(message)
     return url
 
 
