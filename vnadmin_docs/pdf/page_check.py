@@ -9,9 +9,7 @@ or Word made from it and reports, in Vietnamese with page numbers, what the XML 
 ``trang-it-chu``    a page of a document holding only a few lines (or a single table row)
 ``cuoi-trang``      a heading, or a table's header (or group) row, last on its page
 ``bang-tach-hang``  a table row (or a group of merged rows) split across two pages
-``ngoai-vung-in``   text outside the printable area (NĐ30 margins, small tolerance); the
-                    dossier's sheet number (``Tờ 8``, printed by the assembler in the bottom
-                    margin, where a binder's number belongs) is not text of the document
+``ngoai-vung-in``   text outside the printable area (NĐ30 margins, small tolerance)
 ``ten-co-quan``     an issuing body's name in the header broken inside a word group
 ``so-trang-dau``    a page number shown on the first page of a document
 ``phong-chua-nhung`` a font the PDF uses without embedding it
@@ -19,7 +17,9 @@ or Word made from it and reports, in Vietnamese with page numbers, what the XML 
 
 A file with bookmarks (a dossier) is split into documents at its top-level bookmarks; pages
 that start with ``Phụ lục``/``PHỤ LỤC`` begin an appendix, which the signature rule leaves out.
-A file without bookmarks is one document. Page numbers are positions in the file (1-based);
+A file without bookmarks is one document. A dossier's sheet number (``Tờ 8``, which the
+assembler prints in the bottom margin, where a binder's number belongs) is set aside by the
+reader, like the page number: it is not text of the document. Page numbers are positions in the file (1-based);
 the page label (``Báo cáo 2``) follows in brackets when the file has labels.
 """
 

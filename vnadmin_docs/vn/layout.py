@@ -105,8 +105,6 @@ _GROUPS: Final = sorted(
         "GIÁO DỤC VÀ ĐÀO TẠO",
         "GIÁO DỤC - ĐÀO TẠO",
         "KHOA HỌC VÀ CÔNG NGHỆ",
-        "GIÁO DỤC NGHỀ NGHIỆP",
-        "GIÁO DỤC THƯỜNG XUYÊN",
     },
     key=lambda g: (-len(g), g),
 )
