@@ -351,7 +351,7 @@ def build(loai: str) -> DocumentObject:
         tag(doc, "{%p if theo_de_nghi %}")
         para(doc, "{{ theo_de_nghi }}", style="VB Can cu")
         tag(doc, "{%p endif %}")
-        para(doc, "QUYẾT ĐỊNH:", size=14, bold=True, before=6, after=6)
+        para(doc, "QUYẾT ĐỊNH:", size=14, bold=True, before=6, after=6, keep=True)
     elif loai == "bien_ban":
         para(doc, "", size=None, after=6)
         for label, var in (

@@ -47,11 +47,12 @@ def docx_paragraphs(path: Path) -> list[str]:
     from docx import Document
 
     from vnadmin_docs.vn.layout import readable
+    from vnadmin_docs.word.ooxml import table_rows
 
     doc = Document(str(path))
     out = [p.text for p in doc.paragraphs]
     for table in doc.tables:
-        for row in table.rows:
+        for row in table_rows(table):
             for cell in row.cells:
                 out += [p.text for p in cell.paragraphs]
     return [readable(x) for x in out]
@@ -60,10 +61,3 @@ def docx_paragraphs(path: Path) -> list[str]:
 def docx_text(path: Path) -> str:
     """All the text of a .docx as one string."""
     return "\n".join(docx_paragraphs(path))
-
-
-OPEN_TABLE_RULES = ("bang-tach-hang", "cuoi-trang", "trang-it-chu")
-"""Open (issue 11): the page check's findings on the dossiers' tables. The Báo cáo's Phụ lục I
-(the seed's detailed table) splits an indicator's merged rows between pages and can leave a
-page with one row; the Biên bản's table can end a page with a group row. Tests allow these
-kinds on dossiers, and strict xfails say they are still there."""

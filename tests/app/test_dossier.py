@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 from pypdf import PdfReader, PdfWriter
 
-from tests.helpers import EXAMPLES, OPEN_TABLE_RULES, pdf_fonts
+from tests.helpers import EXAMPLES, pdf_fonts
 from vnadmin_docs import check
 from vnadmin_docs.app.dossier import build_dossier
 from vnadmin_docs.app.loading import load_dossier
@@ -377,8 +377,7 @@ def test_example_dossiers_end_to_end(
         reader = PdfReader(pdf)
         pages = _pdf_text(pdf)
         # what a reviewer sees: nothing split, nothing outside the margins (the sheet numbers too)
-        # but the open findings on the tables (OPEN_TABLE_RULES; a strict xfail in test_pdfa)
-        assert [str(f) for f in check_pages(pdf) if f.rule not in OPEN_TABLE_RULES] == []
+        assert [str(f) for f in check_pages(pdf)] == []
         outline = _outline(reader)
         assert [t for t, _ in outline] == [
             "Bìa hồ sơ",

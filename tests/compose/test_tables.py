@@ -20,13 +20,14 @@ from vnadmin_docs.compose.tables import assignment_table, scored_table
 from vnadmin_docs.pdf.libreoffice import LibreOfficeConverter
 from vnadmin_docs.vn.layout import readable
 from vnadmin_docs.vn.markup import Table
+from vnadmin_docs.word.ooxml import table_rows
 
 THANH_TRI = EXAMPLES / "thanh-tri-2024-2025"
 
 
 def _grid(path: Path, index: int) -> list[list[str]]:
     table = Document(str(path)).tables[index]
-    return [[readable(cell.text) for cell in row.cells] for row in table.rows]
+    return [[readable(cell.text) for cell in row.cells] for row in table_rows(table)]
 
 
 def test_scored_table_blocks_follow_the_scorecard() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import EXAMPLES, OPEN_TABLE_RULES
+from tests.helpers import EXAMPLES
 from tests.pages import near_empty, page_lines, split_signatures
 from vnadmin_docs.cli import main as cli
 from vnadmin_docs.model.parts import NguoiKy, ThamQuyen
@@ -68,17 +68,8 @@ def test_varied_dossiers_keep_signatures_whole_and_pages_full(varied: dict[Path,
         pages = page_lines(pdf)
         assert len(pages) >= 10
         found = split_signatures(pages, _signers(source)) + near_empty(pages)
-        # and the page check a user runs (vnadmin-docs check ho-so.pdf) finds nothing either,
-        # but the open findings on the tables (OPEN_TABLE_RULES)
-        found += [str(f) for f in check_pages(pdf) if f.rule not in OPEN_TABLE_RULES]
+        # and the page check a user runs (vnadmin-docs check ho-so.pdf) finds nothing either
+        found += [str(f) for f in check_pages(pdf)]
         if found:
             problems[source.parent.name] = found
     assert problems == {}
-
-
-@pytest.mark.e2e
-@pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="tables: merged rows split, group row at a foot (issue 11)")
-def test_varied_dossiers_pass_the_whole_page_check(varied: dict[Path, Path]) -> None:
-    found = {s.parent.name: [str(f) for f in check_pages(pdf)] for s, pdf in varied.items()}
-    assert {name: f for name, f in found.items() if f} == {}

@@ -34,6 +34,14 @@ class DocumentType:
         return f"{self.loai.key}.docx"
 
     @property
+    def kept_body_lines(self) -> int:
+        """How many of the body's last paragraphs keep with the signature block: two, or
+        none where the template's own closing line keeps with it (the Biên bản's "Cuộc họp
+        kết thúc…"). LibreOffice lets a longer chain of kept paragraphs before a table go: a
+        heading above them was left at a page foot."""
+        return 0 if self.loai is LoaiVanBan.BIEN_BAN else 2
+
+    @property
     def title(self) -> str:
         """Its name as a title prints it: ``TỜ TRÌNH``."""
         return self.loai.ten_in_hoa

@@ -64,6 +64,8 @@ HEADING = re.compile(
     r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|Điều \d+\.|Chương [IVXLC\d]+|Mục \d+)(?:\s|$)"
 )
 APPENDIX = re.compile(r"^(?:Phụ lục|PHỤ LỤC)\b")
+URL_START: Final = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)")
+"""A cell opening with a web address: lower case, yet not the middle of a sentence."""
 
 
 def _mm(points: float) -> str:
@@ -151,7 +153,7 @@ def _near_empty(doc: DocumentPages) -> list[PageFinding]:
 def _continuation_row(page: Page, grid: Grid, header: str) -> bool:
     """Whether the first body row of ``grid`` (at the top of ``page``) continues a row of the
     previous page: its first cell is empty while others are not, or a cell starts in the
-    middle of a sentence (a lower-case letter)."""
+    middle of a sentence (a lower-case letter that does not open a web address)."""
     index = 1 if header and cell_text(page.row_lines(grid, 0)) == header else 0
     lines = page.row_lines(grid, index)
     if not lines:
@@ -166,7 +168,9 @@ def _continuation_row(page: Page, grid: Grid, header: str) -> bool:
     for line in sorted(lines, key=lambda k: k.top):
         cell = sum(1 for x in borders if x < (line.x0 + line.x1) / 2)
         cells.setdefault(cell, line)
-    return any(line.text[:1].islower() for line in cells.values())
+    return any(
+        line.text[:1].islower() and not URL_START.match(line.text) for line in cells.values()
+    )
 
 
 def _page_breaks(pages: Sequence[Page]) -> list[PageFinding]:
@@ -194,7 +198,8 @@ def _page_breaks(pages: Sequence[Page]) -> list[PageFinding]:
                 )
             )
         header = cell_text(page.row_lines(grid, 0))
-        if not grid.has_bottom_rule or _continuation_row(following, after, header):
+        split = not grid.has_bottom_rule or _continuation_row(following, after, header)
+        if split and not _taller_than_a_page(grid, following, after, header):
             findings.append(
                 PageFinding.on(
                     "bang-tach-hang",
@@ -203,6 +208,23 @@ def _page_breaks(pages: Sequence[Page]) -> list[PageFinding]:
                 )
             )
     return findings
+
+
+def _taller_than_a_page(grid: Grid, following: Page, after: Grid, header: str) -> bool:
+    """Whether the row (or group of merged rows) split between ``grid``, at the foot of one
+    page, and ``after``, at the top of ``following``, is taller than a page holds below the
+    table's header: it cannot but split. Where a row begins and ends in every column is
+    where a rule crosses the whole table."""
+    top = max((y for y in grid.full_rule_ys if y < grid.bottom - 2), default=grid.top)
+    ys = after.rule_ys
+    start = (
+        ys[1]
+        if header and len(ys) > 1 and cell_text(following.row_lines(after, 0)) == header
+        else after.top
+    )
+    end = min((y for y in after.full_rule_ys if y > start + 2), default=after.bottom)
+    room = following.height - MARGINS_MM["dưới"] * MM - start
+    return (grid.bottom - top) + (end - start) > room
 
 
 def _heading_at_foot(page: Page) -> list[PageFinding]:

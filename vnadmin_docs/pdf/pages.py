@@ -111,6 +111,19 @@ class Grid:
         return ys
 
     @property
+    def full_rule_ys(self) -> list[float]:
+        """The heights of rules that cross the whole fragment (the pieces of one rule, cell
+        by cell, put together): where one row ends and the next begins in every column, not
+        between the rows that a merged cell covers."""
+        covered: list[list[float]] = []  # [y, width]
+        for y, x0, x1 in self.rules:
+            if covered and y - covered[-1][0] <= 1.5:
+                covered[-1][1] += x1 - x0
+            else:
+                covered.append([y, x1 - x0])
+        return [y for y, width in covered if width >= 0.95 * (self.x1 - self.x0)]
+
+    @property
     def has_bottom_rule(self) -> bool:
         """A rule closes the fragment: at its lowest border, across at least half its width."""
         width = sum(x1 - x0 for y, x0, x1 in self.rules if y >= self.bottom - 2)

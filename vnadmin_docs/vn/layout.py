@@ -24,6 +24,7 @@ __all__ = [
     "NBSP",
     "WORD_JOINER",
     "ZWSP",
+    "cell_height_cm",
     "column_widths",
     "dong_ten_co_quan",
     "dong_ten_va_co_chu",
@@ -42,7 +43,11 @@ _YEAR_RANGE: Final = re.compile(r"\b(\d{4})([-–])(?=\d{4}\b)")
 _NUMBERED: Final = re.compile(
     r"\b(Mức độ|mức độ|MỨC ĐỘ|Điều|ĐIỀU|Phụ lục|PHỤ LỤC|Khoản|Tiêu chí|Nhóm) (?=[0-9IVXLC]+\b)"
 )
-_URL: Final = re.compile(r"(?:https?://|www\.)[^\s<>]+")
+_URL: Final = re.compile(
+    r"(?:https?://|www\.)[^\s<>]+"  # a web address
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|edu|gov|info)\b(?:/[^\s<>]*)?"  # a bare domain
+)
 
 
 def khong_ngat(text: str) -> str:
@@ -65,8 +70,8 @@ def readable(text: str) -> str:
 
 
 def url_breaks(text: str) -> str:
-    """URLs in ``text`` breakable after each ``/`` and ``.`` (a zero-width space), so that a
-    narrow cell breaks them there rather than inside a word.
+    """Web and e-mail addresses in ``text`` breakable after each ``/``, ``.`` and ``@`` (a
+    zero-width space), so that a narrow cell breaks them there rather than inside a word.
 
     >>> url_breaks("xem https://a.vn/b") == "xem https://\\u200ba.\\u200bvn/\\u200bb"
     True
@@ -74,7 +79,7 @@ def url_breaks(text: str) -> str:
 
     def breakable(m: re.Match[str]) -> str:
         url = m.group(0).replace(ZWSP, "")
-        out = re.sub(r"([/.])(?=[^/.])", lambda g: g.group(1) + ZWSP, url)
+        out = re.sub(r"([/.@])(?=[^/.@])", lambda g: g.group(1) + ZWSP, url)
         return out
 
     return _URL.sub(breakable, text)
@@ -215,11 +220,19 @@ _FLOOR_CHARS: Final = 11
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"[\s/\u200b]+", readable(text)) if w]
+    # a zero-width space (:func:`url_breaks`) is a place to break, like a space
+    # (and a line may break after a hyphen)
+    return [w for w in re.split(r"[\s/]+|(?<=-)", readable(text.replace(ZWSP, " "))) if w]
+
+
+_LONGEST_WORD_CM: Final = 4.6
+"""No column widens beyond this for one word: a longer one (an e-mail address of twenty
+letters) breaks inside, rather than squeeze the text columns."""
 
 
 def _word_floor(texts: Sequence[str]) -> float:
-    return max((len(w) for t in texts for w in _words(t)), default=1) * _WORD_CM + _PAD_CM
+    longest = max((len(w) for t in texts for w in _words(t)), default=1)
+    return min(longest * _WORD_CM + _PAD_CM, _LONGEST_WORD_CM)
 
 
 def fit_words(widths: Sequence[float], columns: Sequence[Sequence[str]]) -> tuple[float, ...]:
@@ -242,6 +255,27 @@ def fit_words(widths: Sequence[float], columns: Sequence[Sequence[str]]) -> tupl
     return tuple(out)
 
 
+_LINE_CM: Final = 0.53
+"""A line of a table cell (13 pt, single spacing: about 1.15 × 13 pt)."""
+_ROW_CM: Final = 0.2
+"""What a row adds to its lines: the paragraph's spacing before and after, and the rule."""
+
+
+def cell_height_cm(text: str, width_cm: float) -> float:
+    """About how tall (cm) a table cell ``width_cm`` wide holding ``text`` prints: its typed
+    lines, each wrapped at the mean width of a character, a little pessimistic (a wrapped
+    line wastes the end of the line).
+
+    >>> round(cell_height_cm("Đạt", 2.0), 2)
+    0.73
+    >>> cell_height_cm("Có kế hoạch " * 10, 4.0) > cell_height_cm("Có kế hoạch " * 10, 8.0)
+    True
+    """
+    per_line = max(1, int(0.95 * (width_cm - _PAD_CM) / _CHAR_CM))
+    lines = sum(max(1, -(-len(line) // per_line)) for line in readable(text).split("\n"))
+    return lines * _LINE_CM + _ROW_CM
+
+
 def column_widths(columns: Sequence[Sequence[str]], total_cm: float) -> tuple[float, ...]:
     """Widths (cm, summing to ``total_cm``) for table columns holding ``columns[c]`` texts:
     each column at least as wide as its longest word (no word broken) and a short column as
@@ -262,7 +296,10 @@ def column_widths(columns: Sequence[Sequence[str]], total_cm: float) -> tuple[fl
         longest_line = max(
             (len(line) for t in texts for line in readable(t).split("\n")), default=1
         )
-        floor = max(longest_word * _WORD_CM, min(longest_line, _FLOOR_CHARS) * _CHAR_CM)
+        floor = max(
+            min(longest_word * _WORD_CM, _LONGEST_WORD_CM - _PAD_CM),
+            min(longest_line, _FLOOR_CHARS) * _CHAR_CM,
+        )
         floors.append(floor + _PAD_CM)
         # a long column wants its longest line, but is content to wrap it into a few lines
         wants.append(max(longest_line * _CHAR_CM + _PAD_CM, floors[-1]))

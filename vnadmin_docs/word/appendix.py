@@ -21,7 +21,7 @@ from ..vn.markup import Block
 from .ooxml import bottom_rule, mark_size
 from .wordml import STYLE_NAMES, blocks_xml, fragment_root
 
-__all__ = ["add_appendices", "add_blocks", "style_ids", "text_width"]
+__all__ = ["add_appendices", "add_blocks", "style_ids", "text_height", "text_width"]
 
 
 def style_ids(document: DocumentObject, *, source: str) -> dict[str, str]:
@@ -46,6 +46,11 @@ def text_width(section: Any) -> float:
     return int(section.page_width - section.left_margin - section.right_margin) / 635
 
 
+def text_height(section: Any) -> float:
+    """The height between a section's margins, in twips."""
+    return int(section.page_height - section.top_margin - section.bottom_margin) / 635
+
+
 def add_blocks(
     document: DocumentObject,
     blocks: Sequence[Block],
@@ -58,7 +63,14 @@ def add_blocks(
     ``ids`` are those styles' ids when the caller has already looked them up; the last
     ``keep_last`` paragraphs keep with the next."""
     ids = ids or style_ids(document, source="tài liệu")
-    xml = blocks_xml(blocks, ids, text_width=text_width(document.sections[-1]), keep_last=keep_last)
+    section = document.sections[-1]
+    xml = blocks_xml(
+        blocks,
+        ids,
+        text_width=text_width(section),
+        text_height=text_height(section),
+        keep_last=keep_last,
+    )
     body = document.element.body
     anchor = body.find(qn("w:sectPr"))
     for element in list(parse_xml(fragment_root(xml))):

@@ -9,7 +9,7 @@ from typing import Any, Final
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-__all__ = ["bottom_rule", "core_property", "mark_size", "set_core_properties"]
+__all__ = ["bottom_rule", "core_property", "mark_size", "set_core_properties", "table_rows"]
 
 # Children of w:pPr that come after w:pBdr in the schema's sequence.
 _AFTER_PBDR = (
@@ -119,3 +119,19 @@ def core_property(document: Any, name: str) -> str | None:
     """A core property's text (``None`` when absent)."""
     element = _core_element(document).find(_CORE[name])
     return None if element is None else element.text
+
+
+def table_rows(table: Any) -> list[Any]:
+    """The rows of a python-docx table as a reader sees them: a row that is one cell over the
+    whole grid holding a table (rows the writer keeps on one page, :mod:`.wordml`) stands
+    for the rows of that table, in their place."""
+    out: list[Any] = []
+    columns = len(table._tbl.tblGrid.gridCol_lst)
+    for row in table.rows:
+        tcs = row._tr.tc_lst
+        nested = tcs[0].tbl_lst if len(tcs) == 1 else []
+        if len(nested) == 1 and tcs[0].grid_span == columns:
+            out.extend(table_rows(row.cells[0].tables[0]))
+        else:
+            out.append(row)
+    return out

@@ -43,7 +43,7 @@ from .._atomic import write_atomic
 from ..errors import TemplateError
 from ..model import REGISTRY, VanBan
 from ..vn.numbering import LoaiVanBan
-from .appendix import add_appendices, style_ids, text_width
+from .appendix import add_appendices, style_ids, text_height, text_width
 from .ooxml import set_core_properties
 from .sandbox import TemplateCache, memo
 from .wordml import blocks_xml
@@ -241,9 +241,15 @@ def _fill(
     d = tpl.get_docx()
     ids = style_ids(d, source=template.name)
     # the body's last lines stay with the signature block that follows them
-    ctx["noi_dung"] = Markup(
-        blocks_xml(doc.body(), ids, text_width=text_width(d.sections[-1]), keep_last=2)
+    section = d.sections[-1]
+    body = blocks_xml(
+        doc.body(),
+        ids,
+        text_width=text_width(section),
+        text_height=text_height(section),
+        keep_last=REGISTRY[doc.LOAI].kept_body_lines,
     )
+    ctx["noi_dung"] = Markup(body)
     _fill_sandboxed(tpl, ctx, template.name, cache)
     add_appendices(tpl.docx, doc, ids)
     _set_properties(tpl.docx, doc)

@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Final
 
-from ..vn.layout import column_widths, fit_words, khong_ngat, url_breaks
+from ..vn import nd30
+from ..vn.layout import cell_height_cm, column_widths, fit_words, khong_ngat, url_breaks
 from ..vn.markup import Block, Cell, Heading, Paragraph, Span, Table, plain
 
 __all__ = [
@@ -51,6 +52,10 @@ _TABLE_LOOK = (
     'w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
 )
 _EMPTY_CELL_PARAGRAPH = "<w:p/>"
+PORTRAIT_TEXT_HEIGHT: Final = (
+    nd30.PAGE_MM[1] - nd30.MARGINS_MM["top"] - nd30.MARGINS_MM["bottom"]
+) * 56.7
+"""The height between the margins of a portrait A4 page, in twips."""
 
 
 def cm_to_twips(cm: float) -> int:
@@ -114,7 +119,7 @@ def _content_widths(block: Table, width: int, text_width: float) -> list[int]:
     for row in block.rows:
         for c, cell in enumerate(row[:width]):
             if cell is not None and cell.colspan == 1:
-                texts[c].append(plain(cell.spans))
+                texts[c].append(url_breaks(plain(cell.spans)))
     if block.widths:
         given = list(block.widths[:width])
         twips = [cm_to_twips(w) for w in fit_words(given, texts[: len(given)])]
@@ -125,88 +130,190 @@ def _content_widths(block: Table, width: int, text_width: float) -> list[int]:
     return twips
 
 
-def _table(block: Table, ids: Mapping[str, str], text_width: float) -> str:
-    width = max((len(r) for r in block.rows), default=0)
-    if width == 0:
-        return ""
-    columns = _content_widths(block, width, text_width)
-    # which cell covers each grid position: (origin row, origin column, cell)
-    owner: dict[tuple[int, int], tuple[int, int, Cell]] = {}
+Owners = dict[tuple[int, int], tuple[int, int, Cell]]
+"""Which cell covers each grid position: (row, column) → (origin row, origin column, cell)."""
+
+_NIL_EDGES: Final = "".join(f'<w:{e} w:val="nil"/>' for e in ("top", "left", "bottom", "right"))
+_NO_MARGINS: Final = "".join(
+    f'<w:{e} w:w="0" w:type="dxa"/>' for e in ("top", "left", "bottom", "right")
+)
+# the paragraph a cell must end with, after the table nested in it: as low as it can be
+_AFTER_NESTED: Final = (
+    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+    '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>'
+)
+
+
+def _owners(block: Table) -> Owners:
+    owner: Owners = {}
     for r, row in enumerate(block.rows):
         for c, cell in enumerate(row):
             if cell is not None:
                 for dr in range(cell.rowspan):
                     for dc in range(cell.colspan):
                         owner[(r + dr, c + dc)] = (r, c, cell)
-    layout = '<w:tblLayout w:type="fixed"/>'
-    out = [
-        f'<w:tbl><w:tblPr><w:tblStyle w:val="{ids[GRID_STYLE]}"/><w:tblW w:type="auto" w:w="0"/>'
-        f"{layout}{_TABLE_LOOK}</w:tblPr><w:tblGrid>",
+    return owner
+
+
+def _group_row(row: Sequence[Cell | None]) -> bool:
+    """A row whose text is all bold: the heading of the rows under it (a criteria group)."""
+    spans = [s for x in row if x is not None for s in x.spans if s.text.strip()]
+    return bool(spans) and all(s.bold for s in spans)
+
+
+def kept_with_next(block: Table) -> list[bool]:
+    """For each row, whether it must stay on the page of the row after it: the rows a merged
+    cell covers, a group heading row and the row under it, and the last three rows of a long
+    table (never one row alone on a page). Header rows are not counted: they repeat.
+
+    >>> from vnadmin_docs.vn.markup import cell
+    >>> rows = ((cell("STT"), cell("Tên")), (cell("**1**"), cell("**Nhóm**")),
+    ...         (cell("1.1", rowspan=2), cell("a")), (None, cell("b")), (cell("2"), cell("c")))
+    >>> kept_with_next(Table(rows, header_rows=1))
+    [False, True, True, False, False]
+    """
+    n = len(block.rows)
+    keep = [False] * n
+    for r, row in enumerate(block.rows):
+        if r < block.header_rows:
+            continue
+        if _group_row(row) and r + 1 < n:
+            keep[r] = True
+        for x in row:
+            if x is not None:
+                for k in range(r, min(r + x.rowspan, n) - 1):
+                    keep[k] = True
+    if n - block.header_rows > 6:
+        keep[n - 3] = keep[n - 2] = True
+    return keep
+
+
+def _row(block: Table, r: int, owner: Owners, columns: Sequence[int], style: str) -> str:
+    """Row ``r`` as ``<w:tr>``: it does not split across pages; a header row repeats on each
+    page and keeps the first body row with it (never a header alone at a page foot)."""
+    header = "<w:tblHeader/>" if r < block.header_rows else ""
+    out = [f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>"]
+    c = 0
+    while c < len(columns):
+        found = owner.get((r, c))
+        if found is None:
+            out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{columns[c]}"/></w:tcPr>')
+            out.append(f"{_EMPTY_CELL_PARAGRAPH}</w:tc>")
+            c += 1
+            continue
+        top, left, cell = found
+        span = min(cell.colspan, len(columns) - left)
+        props = f'<w:tcW w:type="dxa" w:w="{sum(columns[left : left + span])}"/>'
+        if span > 1:
+            props += f'<w:gridSpan w:val="{span}"/>'
+        if cell.rowspan > 1:
+            props += '<w:vMerge w:val="restart"/>' if r == top else "<w:vMerge/>"
+        content = (
+            _paragraph(
+                style,
+                cell.spans,
+                align=cell.align,
+                bold=r < block.header_rows,
+                keep_next=r < block.header_rows,
+                in_cell=True,
+            )
+            if r == top
+            else _EMPTY_CELL_PARAGRAPH
+        )
+        out.append(f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>")
+        c = left + span
+    out.append("</w:tr>")
+    return "".join(out)
+
+
+def _table_start(grid_style: str, columns: Sequence[int], *, nested: bool = False) -> str:
+    width = (
+        f'<w:tblW w:type="dxa" w:w="{sum(columns)}"/>'
+        if nested
+        else '<w:tblW w:type="auto" w:w="0"/>'
+    )
+    edges = (
+        f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{_NIL_EDGES}</w:tblBorders>'
+        if nested
+        else ""
+    )
+    return "".join((
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{grid_style}"/>{width}{edges}',
+        f'<w:tblLayout w:type="fixed"/>{_TABLE_LOOK}</w:tblPr><w:tblGrid>',
         *(f'<w:gridCol w:w="{w}"/>' for w in columns),
         "</w:tblGrid>",
-    ]
-    style = ids[TABLE_STYLE]
-    tail_rows = len(block.rows) - block.header_rows > 6
-    for r in range(len(block.rows)):
-        # no row splits across pages; header rows repeat on each page and keep the first body
-        # row with them (never a header alone at a page foot)
-        header = "<w:tblHeader/>" if r < block.header_rows else ""
-        # a row that opens merged cells (a criterion over its items) stays with the next row
-        # and the last rows of a long table stay together (never one row alone on a page)
-        tail = tail_rows and len(block.rows) - 3 <= r < len(block.rows) - 1
-        opens = tail or any(
-            x is not None and x.rowspan > 1 and owner.get((r, c), (None,))[0] == r
-            for c, x in enumerate(block.rows[r])
-        )
-        out.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>")
-        c = 0
-        while c < width:
-            found = owner.get((r, c))
-            if found is None:
-                out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{columns[c]}"/></w:tcPr>')
-                out.append(f"{_EMPTY_CELL_PARAGRAPH}</w:tc>")
-                c += 1
-                continue
-            top, left, cell = found
-            span = min(cell.colspan, width - left)
-            props = f'<w:tcW w:type="dxa" w:w="{sum(columns[left : left + span])}"/>'
-            if span > 1:
-                props += f'<w:gridSpan w:val="{span}"/>'
-            drawn = tail_rows and top + cell.rowspan > len(block.rows) - 3
-            if cell.rowspan > 1 and drawn:
-                # a cell over the last rows is drawn, not merged (its text in its first row, no
-                # rule between the rows it covers): LibreOffice keeps merged rows neither
-                # together nor apart, separate rows it keeps as told
-                edges = ("top",) * (r > top) + ("bottom",) * (r < top + cell.rowspan - 1)
-                nil = "".join(f'<w:{e} w:val="nil"/>' for e in edges)
-                props += f"<w:tcBorders>{nil}</w:tcBorders>"
-            elif cell.rowspan > 1:
-                props += '<w:vMerge w:val="restart"/>' if r == top else "<w:vMerge/>"
-            content = (
-                _paragraph(
-                    style,
-                    cell.spans if r == top else (),
-                    align=cell.align,
-                    bold=r < block.header_rows,
-                    keep_next=r < block.header_rows or opens,
-                    in_cell=True,
-                )
-                if r == top or drawn
-                else _EMPTY_CELL_PARAGRAPH
+    ))  # fmt: skip
+
+
+def _heights(block: Table, owner: Owners, columns: Sequence[int], first: int, end: int) -> float:
+    """About how tall (cm) rows ``first``…``end`` print together: each row as tall as its
+    tallest cell, and no less than any cell merged over several of them."""
+    cm = [w * 635 / 360000 for w in columns]
+    rows = [0.0] * (end + 1 - first)
+    merged = 0.0
+    for (r, c), (top, left, cell) in owner.items():
+        if (r, c) != (top, left) or not first <= r <= end:
+            continue
+        h = cell_height_cm(plain(cell.spans), sum(cm[c : c + cell.colspan]))
+        if cell.rowspan > 1:
+            merged = max(merged, h)
+        else:
+            rows[r - first] = max(rows[r - first], h)
+    return max(sum(rows), merged)
+
+
+def _table(block: Table, ids: Mapping[str, str], text_width: float, text_height: float) -> str:
+    """The table as ``<w:tbl>``. LibreOffice keeps a row whole but does not keep rows
+    together (``w:keepNext`` in a table is Word's alone), so rows that must stay on one page
+    (:func:`kept_with_next`) are one row of the table, holding them as a table nested in its
+    single cell: the same grid, no outer rules, no cell margins; it looks as the rows would."""
+    width = max((len(r) for r in block.rows), default=0)
+    if width == 0:
+        return ""
+    columns = _content_widths(block, width, text_width)
+    owner = _owners(block)
+    style, grid = ids[TABLE_STYLE], ids[GRID_STYLE]
+    keep = kept_with_next(block)
+    out = [_table_start(grid, columns)]
+    # rows kept together must fit on a page below the header rows, with a centimetre to
+    # spare: LibreOffice does not split a row taller than a page, it prints past its foot
+    room = text_height * 635 / 360000 - 1.0
+    if block.header_rows:
+        room -= _heights(block, owner, columns, 0, block.header_rows - 1)
+    r = 0
+    while r < len(block.rows):
+        end = r
+        while keep[end] and end + 1 < len(block.rows):
+            end += 1
+        if end == r or _heights(block, owner, columns, r, end) > room:
+            # taller than a page (or alone): rows as they are, merged cells over them
+            out.extend(_row(block, k, owner, columns, style) for k in range(r, end + 1))
+        else:
+            out.append(
+                "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr>"
+                f'<w:tcW w:type="dxa" w:w="{sum(columns)}"/><w:gridSpan w:val="{width}"/>'
+                f"<w:tcMar>{_NO_MARGINS}</w:tcMar></w:tcPr>"
             )
-            out.append(f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>")
-            c = left + span
-        out.append("</w:tr>")
+            out.append(_table_start(grid, columns, nested=True))
+            out.extend(_row(block, k, owner, columns, style) for k in range(r, end + 1))
+            out.append(f"</w:tbl>{_AFTER_NESTED}</w:tc></w:tr>")
+        r = end + 1
     out.append("</w:tbl>")
     return "".join(out)
 
 
 def blocks_xml(
-    blocks: Sequence[Block], ids: Mapping[str, str], *, text_width: float, keep_last: int = 0
+    blocks: Sequence[Block],
+    ids: Mapping[str, str],
+    *,
+    text_width: float,
+    text_height: float = PORTRAIT_TEXT_HEIGHT,
+    keep_last: int = 0,
 ) -> str:
     """The blocks as body XML. ``ids`` maps the template's style names to their ids;
     ``text_width`` (twips) is shared by the columns of a table without widths, by what their
-    cells hold. The last ``keep_last`` paragraphs (after any table) are kept with what follows
+    cells hold; ``text_height`` (twips) is the page's height between its margins, what rows
+    kept together may take. The last ``keep_last`` paragraphs (after any table) are kept with what follows
     (the signature block)."""
     out: list[str] = []
     kept: set[int] = set()
@@ -220,5 +327,5 @@ def blocks_xml(
         elif isinstance(block, Paragraph):
             out.append(_paragraph(ids[BODY_STYLE], block.spans, keep_next=i in kept))
         else:
-            out.append(_table(block, ids, text_width))
+            out.append(_table(block, ids, text_width, text_height))
     return "".join(out)

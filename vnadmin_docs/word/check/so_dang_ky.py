@@ -22,6 +22,7 @@ from docx.document import Document as DocumentObject
 from ...model.so_dang_ky import COLUMNS
 from ...vn import nd30
 from ...vn.numbering import SoKyHieu
+from ..ooxml import table_rows
 from ._base import EMU_PER_MM, Finding
 
 __all__ = ["check_so", "check_so_document"]
@@ -58,7 +59,7 @@ def check_so_document(doc: DocumentObject) -> list[Finding]:
     if len(doc.tables) != 1:
         add("cot", "bảng", f"sổ phải có đúng một bảng, đang có {len(doc.tables)}")
         return findings
-    rows = [[c.text.strip() for c in row.cells] for row in doc.tables[0].rows]
+    rows = [[c.text.strip() for c in row.cells] for row in table_rows(doc.tables[0])]
     if len(rows) < 2 or tuple(rows[0]) != COLUMNS:
         add("cot", "hàng tiêu đề", "các cột phải là: " + " | ".join(COLUMNS))
         return findings
