@@ -210,8 +210,24 @@ def _header_row_at_foot(out: Path) -> None:
 
 
 def _row_split(out: Path) -> None:
-    """A row taller than a page splits: its first cell stays behind, the rest goes on."""
+    """A row that may split and does not fit below the text splits: its first cell stays
+    behind, the rest goes on (on a page of its own it would have fitted)."""
+    _plain(out, lambda d: _table(d, 40, cant_split=False))
+
+
+def _row_taller_than_a_page(out: Path) -> None:
+    """A row taller than a page: it cannot but split."""
     _plain(out, lambda d: _table(d, 70, cant_split=False))
+
+
+def _addresses(d: DocumentObject) -> None:
+    table = d.add_table(rows=60, cols=2)
+    table.style = "Table Grid"
+    for k, row in enumerate(table.rows):
+        number, address = row.cells
+        number.paragraphs[0].add_run(str(k + 1))
+        address.paragraphs[0].add_run(f"https://truong{k + 1}.edu.vn")
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _wide_margins(out: Path) -> None:
@@ -253,6 +269,8 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "heading-at-foot": _heading_at_foot,
     "header-row-at-foot": _header_row_at_foot,
     "row-split": _row_split,
+    "row-taller-than-a-page": _row_taller_than_a_page,
+    "addresses": lambda out: _plain(out, _addresses),
     "wide-margins": _wide_margins,
     "header-broken": _header_broken,
     "number-on-first-page": _number_on_first_page,
@@ -343,6 +361,18 @@ def test_a_table_row_split_across_pages(pdfs: dict[str, Path]) -> None:
     found = _rules(check_pages(pdfs["row-split"]))
     assert [f.page for f in found["bang-tach-hang"]][:1] == [1]
     assert "trang 2" in found["bang-tach-hang"][0].message
+
+
+def test_a_row_taller_than_a_page_may_split(pdfs: dict[str, Path]) -> None:
+    assert _pages(pdfs["row-taller-than-a-page"]) >= 2
+    assert "bang-tach-hang" not in _rules(check_pages(pdfs["row-taller-than-a-page"]))
+
+
+def test_a_row_opening_with_an_address_is_no_continuation(pdfs: dict[str, Path]) -> None:
+    """Lower case at the top of a page's first row means a sentence goes on, unless it
+    opens a web address."""
+    assert _pages(pdfs["addresses"]) == 2
+    assert check_pages(pdfs["addresses"]) == []
 
 
 def test_text_outside_the_printable_area(pdfs: dict[str, Path]) -> None:

@@ -13,9 +13,11 @@ from lxml import etree
 
 from tests.word.test_rendering import _ke_hoach
 from vnadmin_docs.errors import TemplateError
+from vnadmin_docs.vn.layout import readable
 from vnadmin_docs.vn.markup import Cell, Heading, Paragraph, Span, Table, cell
 from vnadmin_docs.vn.numbering import LoaiVanBan
 from vnadmin_docs.word.appendix import add_blocks, style_ids
+from vnadmin_docs.word.ooxml import table_rows
 from vnadmin_docs.word.render import render, template_path
 from vnadmin_docs.word.wordml import W_NS, blocks_xml, fragment_root
 
@@ -111,3 +113,47 @@ def test_a_template_without_the_body_styles_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match=r"trang\.docx thiếu kiểu"):
         render(_ke_hoach(noi_dung="a"), tmp_path / "kh.docx", template=blank)
     assert not (tmp_path / "kh.docx").exists()
+
+
+def _group(code: str, items: int, text: str = "mục") -> list[tuple[Cell | None, ...]]:
+    """An indicator's rows as the scored table has them: its code and points merged over
+    its items."""
+    rows: list[tuple[Cell | None, ...]] = [
+        (cell(code, rowspan=items + 1), cell(f"**Tiêu chí {code}**"), cell("10", rowspan=items + 1))
+    ]
+    rows += [(None, cell(f"- {text} {k}"), None) for k in range(items)]
+    return rows
+
+
+def test_rows_kept_together_are_one_row_holding_them(tmp_path: Path) -> None:
+    """LibreOffice keeps a row whole, not rows together: an indicator's rows are one row of
+    the table, a nested table in its one cell, which a reader (``table_rows``) reads back as
+    the rows they are."""
+    header = (cell("STT"), cell("Tiêu chí"), cell("Điểm"))
+    rows = (header, *_group("1.1", 2), (cell("1.2"), cell("một hàng"), cell("5")))
+    t = _docx_table(tmp_path, Table(rows, header_rows=1, widths=(1.5, 10.0, 2.0)))
+    assert len(t.rows) == 3  # the header, the group (one row), 1.2
+    group = t.rows[1]._tr
+    assert len(group.tc_lst) == 1 and group.tc_lst[0].grid_span == 3
+    assert group.trPr is not None and group.trPr.find(f"{{{W_NS}}}cantSplit") is not None
+    [nested] = t.rows[1].cells[0].tables
+    assert [round(c.width.cm, 1) for c in nested.columns] == [1.5, 10.0, 2.0]
+    assert [[readable(c.text) for c in r.cells] for r in table_rows(t)] == [
+        ["STT", "Tiêu chí", "Điểm"],
+        ["1.1", "Tiêu chí 1.1", "10"],
+        ["1.1", "- mục 0", "10"],
+        ["1.1", "- mục 1", "10"],
+        ["1.2", "một hàng", "5"],
+    ]
+
+
+def test_a_group_taller_than_a_page_keeps_its_plain_rows(tmp_path: Path) -> None:
+    """Rows kept together must fit on a page, or LibreOffice prints past its foot: a group
+    too tall for one stays rows of the table, its cells merged over them (it splits)."""
+    long = "một nội dung rất dài của tiêu chí " * 12
+    header = (cell("STT"), cell("Tiêu chí"), cell("Điểm"))
+    rows = (header, *_group("2.3", 12, long))
+    t = _docx_table(tmp_path, Table(rows, header_rows=1, widths=(1.5, 10.0, 2.0)))
+    assert len(t.rows) == 14 and not t.rows[1].cells[0].tables
+    assert t.cell(1, 0)._tc is t.cell(13, 0)._tc  # merged over its items
+    assert len(table_rows(t)) == 14

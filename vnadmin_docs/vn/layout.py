@@ -75,6 +75,8 @@ def url_breaks(text: str) -> str:
 
     >>> url_breaks("xem https://a.vn/b") == "xem https://\\u200ba.\\u200bvn/\\u200bb"
     True
+    >>> readable(url_breaks("thư: ab@c.edu.vn")), url_breaks("ab@c.vn").count(ZWSP)
+    ('thư: ab@c.edu.vn', 2)
     """
 
     def breakable(m: re.Match[str]) -> str:
@@ -242,6 +244,8 @@ def fit_words(widths: Sequence[float], columns: Sequence[Sequence[str]]) -> tupl
 
     >>> fit_words([1.0, 9.0], [["STT"], ["Tiêu chí"]])
     (1.26, 8.74)
+    >>> fit_words([1.0, 9.0], [["x" * 40], ["Tiêu chí"]])  # no wider than 4.6 cm for a word
+    (4.6, 5.4)
     """
     out = list(widths)
     floors = [_word_floor(t) for t in columns]
