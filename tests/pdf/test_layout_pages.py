@@ -1,4 +1,4 @@
-"""The layout on real pages: 30 dossiers that differ in what strains a layout (names from short
+"""The layout on real pages: 30 dossiers (and 6 ordinary ones) that differ in what strains a layout (names from short
 to very long, some with typed line breaks; 0–6 căn cứ; 1–15 members; added prose; signing
 as head, KT., Q., TM.; the scores), converted by the real LibreOffice. On every page the
 signer's name is with the signer's title, no page holds fewer than 3 lines, and the page
@@ -22,6 +22,7 @@ sys.path.insert(0, str(EXAMPLES))
 import generate_schools
 
 COUNT = 30
+ORDINARY = 6
 
 
 def _signers(source: Path) -> list[tuple[str, str]]:
@@ -52,9 +53,13 @@ def test_the_checks_catch_a_split_signature_and_a_near_empty_page() -> None:
 
 @pytest.fixture(scope="module")
 def varied(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Path]:
-    """The 30 varied dossiers, built by one batch: source → ho-so.pdf."""
+    """The 30 varied dossiers and 6 ordinary ones ("Trường Tiểu học Chu Văn An số 11": a
+    proper name of five words), built by one batch: source → ho-so.pdf."""
     root = tmp_path_factory.mktemp("varied")
     sources = generate_schools.generate(COUNT, root / "in", seed=11, vary=True)
+    for source in generate_schools.generate(ORDINARY, root / "ordinary", seed=11):
+        folder = source.parent.rename(root / "in" / source.parent.name.replace("truong", "thuong"))
+        sources.append(folder / source.name)
     out = root / "out"
     assert cli(["batch", *map(str, sources), "-o", str(out), "--workers", "2"]) == 0
     return {source: out / source.parent.name / "ho-so.pdf" for source in sources}

@@ -118,14 +118,27 @@ _GROUPS: Final = sorted(
 _PLACES: Final = re.compile(
     r"\b(THÀNH PHỐ|TỈNH|QUẬN|HUYỆN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|THCS|THPT|TIỂU HỌC|MẦM NON|TH|MN"
     r"|CƠ SỞ|PHỔ THÔNG|NỘI TRÚ)"
-    r" (\S+(?: \S+){0,2})$"
+    r" (\S+(?: \S+){0,4})$"  # a proper name of up to five words ("CHU VĂN AN SỐ 11")
 )
+_NAME_CHARS: Final = 20
+"""A proper name longer than this is not joined into one unit: it could not fit a line."""
 _JOINED_TO_NAME: Final = ("THÀNH PHỐ", "TỈNH", "QUẬN", "HUYỆN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN",
                           "THCS", "THPT", "TH", "MN")  # fmt: skip
 """Words that stay with the proper name after them ("THÀNH PHỐ HẢI PHÒNG" is one unit)."""
 
 
 def _join_name(m: re.Match[str]) -> str:
+    """The keyword and the proper name after it joined (``_PLACES``), the name alone
+    (no-break spaces between its words) when it is short enough to stay on one line.
+
+    >>> readable(_join_name(_PLACES.search("TRƯỜNG TIỂU HỌC CHU VĂN AN SỐ 11"))) == (
+    ...     "TIỂU HỌC CHU VĂN AN SỐ 11")
+    True
+    >>> NBSP in _join_name(_PLACES.search("XÃ NGUYỄN THỊ MINH KHAI HOÀNG"))
+    False
+    """
+    if len(m.group(2)) > _NAME_CHARS:
+        return m.group(0)
     keyword, name = m.group(1), m.group(2).replace(" ", NBSP)
     between = NBSP if keyword in _JOINED_TO_NAME else " "
     return keyword.replace(" ", NBSP) + between + name
