@@ -365,7 +365,7 @@ def build(loai: str) -> DocumentObject:
         tag(doc, "{%p endfor %}")
         para(doc, "Chủ trì (chủ tọa): {{ chu_toa }}", style="VB Noi dung")
         para(doc, "Thư ký (người ghi biên bản): {{ thu_ky }}", style="VB Noi dung")
-        para(doc, "Nội dung:", style="VB Noi dung")
+        para(doc, "Nội dung:", style="VB Noi dung", keep=True)
     elif loai in ("to_trinh", "bao_cao"):
         kinh_gui_block(doc)
         can_cu_block(doc)

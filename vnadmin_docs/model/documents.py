@@ -29,7 +29,7 @@ from typing import Any, ClassVar
 from ..errors import Problem
 from ..vn import markup, nd30
 from ..vn.dates import Ngay, gio_phut, ngay_ngan, ngay_thang_nam
-from ..vn.layout import dong_ten_va_co_chu
+from ..vn.layout import dong_ten_co_quan, dong_ten_va_co_chu
 from ..vn.markup import Block, Paragraph, Span, Table
 from ..vn.numbering import LoaiVanBan, SoKyHieu, so_problem
 from ..vn.text import Record
@@ -337,7 +337,8 @@ class QuyetDinh(VanBan):
         de_nghi = _end(self.theo_de_nghi or "").removeprefix("Theo đề nghị của ")
         return {
             **super().context(),
-            "tham_quyen_ban_hanh": self.tham_quyen_ban_hanh.upper(),
+            # broken only between word groups ("… TRƯỜNG PHỔ THÔNG / DÂN TỘC NỘI TRÚ TIÊN LÃNG")
+            "tham_quyen_ban_hanh": " ".join(dong_ten_co_quan(self.tham_quyen_ban_hanh.upper())),
             "theo_de_nghi": f"Theo đề nghị của {de_nghi}." if de_nghi else "",
         }
 

@@ -7,7 +7,7 @@ typed (a PDF's text shows ``2024-2025``, ``Mức độ 2``); :func:`readable` ta
 for comparisons.
 
 >>> khong_ngat("năm học 2024-2025, Mức độ 2, Điều 1. Phụ lục II") == (
-...     "năm học 2024-\\u20602025, Mức độ\\u00a02, Điều\\u00a01. Phụ lục\\u00a0II")
+...     "năm\\u00a0học\\u00a02024-\\u20602025, Mức độ\\u00a02, Điều\\u00a01. Phụ lục\\u00a0II")
 True
 >>> readable(khong_ngat("năm học 2024-2025, Mức độ 2"))
 'năm học 2024-2025, Mức độ 2'
@@ -43,6 +43,7 @@ _YEAR_RANGE: Final = re.compile(r"\b(\d{4})([-–])(?=\d{4}\b)")
 _NUMBERED: Final = re.compile(
     r"\b(Mức độ|mức độ|MỨC ĐỘ|Điều|ĐIỀU|Phụ lục|PHỤ LỤC|Khoản|Tiêu chí|Nhóm) (?=[0-9IVXLC]+\b)"
 )
+_SCHOOL_YEAR: Final = re.compile(r"\b(năm|Năm|NĂM)[ \u00a0](học|HỌC)[ \u00a0](?=\d{4}\b)")
 _URL: Final = re.compile(
     r"(?:https?://|www\.)[^\s<>]+"  # a web address
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
@@ -52,14 +53,15 @@ _URL: Final = re.compile(
 
 def khong_ngat(text: str) -> str:
     """``text`` with the joins a line must not break inside: a year range (``2024-2025``: a
-    word joiner after the hyphen) and a label with its number (``Mức độ 2``, ``Điều 1.``,
-    ``Phụ lục II``: a no-break space). Idempotent.
+    word joiner after the hyphen), a label with its number (``Mức độ 2``, ``Điều 1.``,
+    ``Phụ lục II``: a no-break space) and a school year (``năm học 2024-2025``). Idempotent.
 
     >>> khong_ngat(khong_ngat("2023-2024")) == "2023-\\u20602024"
     True
     """
     text = _YEAR_RANGE.sub(lambda m: m.group(1) + m.group(2) + WORD_JOINER, text)
     text = text.replace(WORD_JOINER + WORD_JOINER, WORD_JOINER)
+    text = _SCHOOL_YEAR.sub(lambda m: m.group(1) + NBSP + m.group(2) + NBSP, text)
     return _NUMBERED.sub(lambda m: m.group(1) + NBSP, text)
 
 
@@ -193,10 +195,13 @@ def giu_cum_tu(title: str) -> str:
     'HỒ SƠ TỰ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ'
     >>> giu_cum_tu("MỨC ĐỘ CHUYỂN ĐỔI SỐ").count(" ")
     0
+    >>> giu_cum_tu("TRƯỜNG A NĂM HỌC 2024-2025").split(" ")[-1] == "NĂM\u00a0HỌC\u00a02024-\u20602025"
+    True
     """
     for phrase in _PHRASES:
         title = re.sub(r"(?<!\S)" + re.escape(phrase) + r"(?!\S)", phrase.replace(" ", NBSP), title)
-    return title
+    # and the school year with its words ("NĂM HỌC 2024-2025" never leaves the year alone)
+    return khong_ngat(title)
 
 
 _CAPS_CM_PER_PT: Final = 0.285 / 13

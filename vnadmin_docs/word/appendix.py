@@ -16,7 +16,7 @@ from docx.shared import Mm, Pt
 from ..errors import TemplateError
 from ..model import VanBan
 from ..vn import markup, nd30
-from ..vn.layout import khong_ngat
+from ..vn.layout import giu_cum_tu, khong_ngat
 from ..vn.markup import Block
 from .ooxml import bottom_rule, mark_size
 from .wordml import STYLE_NAMES, blocks_xml, fragment_root
@@ -126,7 +126,7 @@ def add_appendices(d: DocumentObject, doc: VanBan, ids: dict[str, str]) -> None:
         section.page_width, section.page_height = portrait[::-1] if phu_luc.ngang else portrait
         _set_page_number_start(section, 1)
         line(doc.nhan_phu_luc(index), bold=True)
-        line(phu_luc.tieu_de.upper(), bold=True)
+        line(giu_cum_tu(phu_luc.tieu_de.upper()), bold=True)
         line(doc.kem_theo(index), italic=True)
         rule = d.add_paragraph()
         side = (
@@ -137,6 +137,9 @@ def add_appendices(d: DocumentObject, doc: VanBan, ids: dict[str, str]) -> None:
         ) // 2
         rule.paragraph_format.left_indent = side
         rule.paragraph_format.right_indent = side
+        # clear of the line above (not through its descenders) and of the table below
+        rule.paragraph_format.space_before = Pt(3)
+        rule.paragraph_format.space_after = Pt(6)
         mark_size(rule, 2)
         bottom_rule(rule)
         # its last lines keep together: never two headings alone on the last page

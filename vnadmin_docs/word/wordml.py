@@ -163,7 +163,7 @@ def _group_row(row: Sequence[Cell | None]) -> bool:
 
 def kept_with_next(block: Table) -> list[bool]:
     """For each row, whether it must stay on the page of the row after it: the rows a merged
-    cell covers, a group heading row and the row under it, and the last three rows of a long
+    cell covers, a group heading row and the row under it, and the last two rows of a long
     table (never one row alone on a page). Header rows are not counted: they repeat.
 
     >>> from vnadmin_docs.vn.markup import cell
@@ -184,7 +184,7 @@ def kept_with_next(block: Table) -> list[bool]:
                 for k in range(r, min(r + x.rowspan, n) - 1):
                     keep[k] = True
     if n - block.header_rows > 6:
-        keep[n - 3] = keep[n - 2] = True
+        keep[n - 2] = True
     return keep
 
 
@@ -321,6 +321,8 @@ def blocks_xml(
         if len(kept) >= keep_last or isinstance(blocks[i], Table):
             break
         kept.add(i)
+    # the paragraph that leads into a table ("…đã thu thập:") stays with it
+    kept.update(i for i in range(len(blocks) - 1) if isinstance(blocks[i + 1], Table))
     for i, block in enumerate(blocks):
         if isinstance(block, Heading):
             out.append(_paragraph(ids[HEADING_STYLES[block.level]], block.spans))
