@@ -68,57 +68,90 @@ def school(index: int, rng: random.Random) -> dict[str, Any]:
 
 
 LONG_NAMES = (
-    ("UBND quận Ba Đình", "Trường Tiểu học Ba Đình"),
-    ("UBND thành phố Hải Phòng", "Trường THCS Quyết Tiến"),
-    ("Sở Giáo dục và Đào tạo thành phố Hải Phòng", "Trường THPT Trần Phú"),
-    ("UBND huyện Tiên Lãng", "Trường Tiểu học và Trung học cơ sở Nguyễn Bỉnh Khiêm"),
-    (
-        "UBND thị xã Sơn Tây",
-        "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên thị xã Sơn Tây",
-    ),
-    (None, "Trường Mầm non Hoa Sen"),
-    ("Sở Giáo dục và Đào tạo\nthành phố Hải Phòng", "Trường Phổ thông\nDân tộc nội trú Tiên Lãng"),
-    ("UBND huyện Thanh Trì", "Trường THCS Lý Thường Kiệt"),
-)
+    # (chủ quản, name, địa danh, managing body): each school with the bodies of its own place
+    ("UBND quận Ba Đình", "Trường Tiểu học Ba Đình", "Ba Đình",
+     "Phòng Giáo dục và Đào tạo quận Ba Đình"),
+    ("UBND thành phố Hải Phòng", "Trường THCS Quyết Tiến", "Tiên Lãng",
+     "Phòng Giáo dục và Đào tạo huyện Tiên Lãng"),
+    ("Sở Giáo dục và Đào tạo thành phố Hải Phòng", "Trường THPT Trần Phú", "Hải Phòng",
+     "Sở Giáo dục và Đào tạo thành phố Hải Phòng"),
+    ("UBND huyện Tiên Lãng", "Trường Tiểu học và Trung học cơ sở Nguyễn Bỉnh Khiêm", "Tiên Lãng",
+     "Phòng Giáo dục và Đào tạo huyện Tiên Lãng"),
+    ("UBND thị xã Sơn Tây",
+     "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên thị xã Sơn Tây", "Sơn Tây",
+     "Sở Giáo dục và Đào tạo thành phố Hà Nội"),
+    (None, "Trường Mầm non Hoa Sen", "Ba Đình", "Phòng Giáo dục và Đào tạo quận Ba Đình"),
+    ("Sở Giáo dục và Đào tạo\nthành phố Hải Phòng", "Trường Phổ thông\nDân tộc nội trú Tiên Lãng",
+     "Tiên Lãng", "Sở Giáo dục và Đào tạo thành phố Hải Phòng"),
+    ("UBND huyện Thanh Trì", "Trường THCS Lý Thường Kiệt", "Thanh Trì",
+     "Phòng Giáo dục và Đào tạo huyện Thanh Trì"),
+)  # fmt: skip
 PEOPLE = ("An", "Bình", "Cường", "Dung", "Giang", "Hà", "Khánh", "Lan", "Minh", "Ngọc", "Phương",
           "Quân", "Sơn", "Thảo", "Uyên")  # fmt: skip
 PROSE = (
-    "Nhà trường đã quán triệt các văn bản chỉ đạo về chuyển đổi số đến toàn thể cán bộ, giáo "
-    "viên, nhân viên; phân công nhiệm vụ cụ thể cho từng tổ chuyên môn và bộ phận, bảo đảm tiến "
-    "độ năm học 2024-2025 theo Mức độ 2 của Bộ chỉ số."
+    "Đơn vị đã quán triệt các văn bản chỉ đạo về chuyển đổi số đến toàn thể cán bộ, giáo viên, "
+    "nhân viên; phân công nhiệm vụ cụ thể cho từng tổ chuyên môn và bộ phận, bảo đảm tiến độ "
+    "năm học 2024-2025 theo Mức độ 2 của Bộ chỉ số.",
+    "Hệ thống quản lý học tập trực tuyến được duy trì thường xuyên; giáo viên giao bài, chấm bài "
+    "và trao đổi với cha mẹ học sinh trên hệ thống, số liệu được cập nhật hằng tháng.",
+    "Hạ tầng mạng được nâng cấp tại các phòng học; thiết bị trình chiếu được kiểm tra định kỳ và "
+    "sửa chữa kịp thời, bảo đảm phục vụ dạy học và các hoạt động chuyên môn.",
+    "Hồ sơ, sổ sách điện tử được lập và ký số theo quy định; dữ liệu học sinh, giáo viên được "
+    "đồng bộ với cơ sở dữ liệu ngành đúng thời hạn.",
+    "Đội ngũ được bồi dưỡng kỹ năng số qua các lớp tập huấn trực tuyến; mỗi tổ chuyên môn xây "
+    "dựng ít nhất một bài giảng điện tử cho mỗi môn học trong học kỳ.",
 )
 
 
 def varied(index: int, rng: random.Random) -> dict[str, Any]:
     """A school whose dossier strains the layout in one more way than the last."""
     data = school(index, rng)
-    chu_quan, name = LONG_NAMES[index % len(LONG_NAMES)]
-    data["co_quan"] = {"ten": name, "viet_tat": f"TR{index + 1:03d}", "dia_danh": "Ba Đình",
+    chu_quan, name, place, managing = LONG_NAMES[index % len(LONG_NAMES)]
+    data["co_quan"] = {"ten": name, "viet_tat": f"TR{index + 1:03d}", "dia_danh": place,
                        **({"chu_quan": chu_quan} if chu_quan else {})}  # fmt: skip
+    data["co_quan_quan_ly"] = managing
+    data["bien_ban"]["dia_diem"] = "Phòng họp " + " ".join(name.split())
+    # a centre's head is its Giám đốc; a school's its Hiệu trưởng
+    head_title = "Giám đốc" if name.startswith("Trung tâm") else "Hiệu trưởng"
+    data["hoi_dong"]["chu_tich"]["chuc_vu"] = f"{head_title}, Chủ tịch Hội đồng"
+    data["thu_truong"]["chuc_vu"] = head_title
     members = rng.randint(1, 15)
     data["hoi_dong"]["thanh_vien"] = [
         {"ho_ten": f"Lê Thị {PEOPLE[k % len(PEOPLE)]}", "chuc_vu": "Giáo viên, Ủy viên"}
         for k in range(members)
     ]
-    data["can_cu"] = [
-        f"Căn cứ Kế hoạch số {10 + k}/KH-PGDĐT ngày 0{1 + k}/3/2025 của Phòng Giáo dục và Đào tạo "
-        "quận Ba Đình về triển khai đánh giá mức độ chuyển đổi số năm học 2024-2025"
-        for k in range(rng.randint(0, 6))
+    sources = [  # what a unit's căn cứ cite: its managing body's plan, then national texts
+        f"Căn cứ Kế hoạch số 10/KH-GDĐT ngày 01/3/2025 của {managing} về triển khai đánh giá "
+        "mức độ chuyển đổi số năm học 2024-2025",
+        "Căn cứ Quyết định số 4725/QĐ-BGDĐT ngày 30/12/2022 của Bộ Giáo dục và Đào tạo ban hành "
+        "Bộ chỉ số đánh giá mức độ chuyển đổi số của cơ sở giáo dục phổ thông và giáo dục "
+        "thường xuyên",
+        "Căn cứ Quyết định số 131/QĐ-TTg ngày 25/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án "
+        "tăng cường ứng dụng công nghệ thông tin và chuyển đổi số trong giáo dục và đào tạo",
+        "Căn cứ Thông tư số 37/2020/TT-BGDĐT ngày 05/10/2020 của Bộ Giáo dục và Đào tạo quy định "
+        "về ứng dụng công nghệ thông tin trong quản lý, tổ chức dạy học trực tuyến",
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư",
+        "Căn cứ Công văn số 25/GDĐT ngày 10/01/2025 hướng dẫn thực hiện nhiệm vụ chuyển đổi số "
+        "năm học 2024-2025",
     ]
+    data["can_cu"] = sources[: rng.randint(0, 6)]
     authority = index % 4
     head = data["thu_truong"]["ho_ten"]
+    deputy = f"Phạm Văn {chr(65 + index % 26)}"  # a deputy is not the head
     if authority == 1:
-        data["thu_truong"] = {"tham_quyen": "KT", "thay_mat": "Hiệu trưởng",
-                              "chuc_vu": "Phó Hiệu trưởng", "ho_ten": head}  # fmt: skip
-    elif authority == 2:
-        data["thu_truong"] = {"tham_quyen": "Q", "chuc_vu": "Hiệu trưởng", "ho_ten": head}
-    elif authority == 3:
-        data["thu_truong"] = {"tham_quyen": "TM", "thay_mat": "Ban Giám hiệu",
-                              "chuc_vu": "Hiệu trưởng", "ho_ten": head}  # fmt: skip
+        data["thu_truong"] = {"tham_quyen": "KT", "thay_mat": head_title,
+                              "chuc_vu": f"Phó {head_title}", "ho_ten": deputy}  # fmt: skip
+    elif authority == 2:  # acting head (quyền)
+        data["thu_truong"] = {"tham_quyen": "Q", "chuc_vu": head_title, "ho_ten": deputy}
+    elif authority == 3:  # a collective body signs TM.
+        data["thu_truong"] = {"tham_quyen": "TM", "thay_mat": "Hội đồng trường",
+                              "chuc_vu": "Chủ tịch", "ho_ten": head}  # fmt: skip
     paragraphs = rng.randint(0, 9)
     data["bo_sung"] = {
-        key: "\n".join(f"- {PROSE}" for _ in range(rng.randint(0, paragraphs)))
-        for key in ("to_trinh", "bien_ban", "bao_cao")
+        key: "\n".join(
+            f"- {PROSE[(k + j) % len(PROSE)]}" for j in range(rng.randint(0, paragraphs))
+        )
+        for k, key in enumerate(("to_trinh", "bien_ban", "bao_cao"))
     }
     return data
 
