@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import os
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -270,13 +271,16 @@ def load_data(path: Path | str, *, with_lines: bool = True) -> tuple[Any, LineMa
         return InputError([Problem("", message, line)], source=source)
 
     try:
-        if path.is_dir():
-            raise refuse("là một thư mục, không phải tệp dữ liệu")
-        with path.open("rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
+        with open(path, "rb") as f:  # asked for 5 MB, read() would allocate them for each file
+            expected = os.fstat(f.fileno()).st_size
+            raw = f.read(min(expected, MAX_FILE_BYTES) + 1)
+            if len(raw) > expected:  # not a regular file, or it grew: the rest, to the limit
+                raw += f.read(MAX_FILE_BYTES + 1 - len(raw))
     except FileNotFoundError:
         raise refuse(f"không tìm thấy tệp {path}") from None
-    except OSError as exc:
+    except OSError as exc:  # a folder is not looked for first: one stat less a file
+        if path.is_dir():
+            raise refuse("là một thư mục, không phải tệp dữ liệu") from None
         raise refuse(f"không đọc được tệp: {exc.strerror or exc}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise refuse(f"tệp quá lớn (tối đa {MAX_FILE_BYTES // 1_000_000} MB)")
