@@ -70,9 +70,8 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    # the tag of each scalar by its text and style: the resolvers try a dozen patterns on each
     _tags: ClassVar[dict[tuple[str, Any], str]] = {}
-    """The tag each plain or quoted scalar resolved to (by its text and how it was written):
-    the implicit resolvers try a dozen patterns on each, and inputs repeat the same keys."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
