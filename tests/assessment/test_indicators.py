@@ -22,6 +22,30 @@ def test_shipped_sets_are_sound_and_cite_their_source() -> None:
         assert "Quyết định" in bo.nguon or "QĐ" in bo.nguon
 
 
+def test_shipped_sets_are_built_without_pydantic_as_pydantic_builds_them() -> None:
+    """A shipped set is built from its data directly (no validator to build): the very same
+    objects as pydantic's; a value not already of its field's type goes to pydantic."""
+    import importlib.resources
+
+    from vnadmin_docs.assessment.sets import BoChiSo
+    from vnadmin_docs.io.files import load_data
+    from vnadmin_docs.io.problems import parse_as
+    from vnadmin_docs.io.sets import _folder, _plain
+
+    for name in indicator_set_names():
+        with importlib.resources.as_file(_folder() / f"{name}.yaml") as path:
+            data, lines = load_data(path)
+        direct = _plain(BoChiSo, data)
+        assert direct is not None
+        validated = parse_as(BoChiSo, data, lines=lines)
+        assert direct == validated and repr(direct) == repr(validated)
+        assert load_indicator_set(name) == validated
+    for change in ({"buoc_diem": 0.5}, {"buoc_diem": "0.5"}, {"ma": 1}, {"khac": "x"},
+                   {"bat_buoc_chua_dat": "khac"}, {"nhom": "1"}):  # fmt: skip
+        assert _plain(BoChiSo, {**data, **change}) is None, change
+    assert _plain(BoChiSo, {k: v for k, v in data.items() if k != "ten"}) is None
+
+
 def test_4725_tree() -> None:
     bo = load_indicator_set("qd-4725-2022")
     assert [(n.ma, int(n.toi_da)) for n in bo.nhom] == [("1", 100), ("2", 100)]

@@ -27,6 +27,35 @@ def _run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+def test_an_output_is_an_input_by_file_or_by_resolved_path(tmp_path: Path) -> None:
+    """The same file under another name (a symbolic or hard link), or the same path written
+    differently (``..``, not there yet), is refused; the first input it would overwrite is
+    named; a folder is refused."""
+    from vnadmin_docs.cli._common import refuse_overwrite
+    from vnadmin_docs.errors import OutputError
+
+    real = tmp_path / "real.json"
+    real.write_text("{}")
+    (tmp_path / "link.json").symlink_to(real)
+    os.link(real, tmp_path / "hard.json")
+    (tmp_path / "sub").mkdir()
+    other = tmp_path / "other.json"
+    other.write_text("{}")
+    cases = [
+        (tmp_path / "link.json", real), (tmp_path / "hard.json", real),
+        (tmp_path / "sub" / ".." / "new.json", tmp_path / "new.json"),
+    ]  # fmt: skip
+    for target, source in cases:
+        with pytest.raises(OutputError, match="tệp đầu vào"):
+            refuse_overwrite([other, None, source], [tmp_path / "x.json", target])
+    with pytest.raises(OutputError, match=f"tệp đầu vào {other}"):
+        refuse_overwrite([tmp_path / "missing", other, real], [other])
+    with pytest.raises(OutputError, match="thư mục"):
+        refuse_overwrite([real], [tmp_path / "y.json", tmp_path / "sub"])
+    refuse_overwrite([real, other, tmp_path / "missing"], [tmp_path / "x.json"])
+    refuse_overwrite([], [tmp_path / "x.json"])
+
+
 def test_an_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
     doc = tmp_path / "X.yaml"
     doc.write_bytes(DOC.read_bytes())

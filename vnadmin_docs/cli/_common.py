@@ -128,24 +128,47 @@ def docx_template(text: str) -> Path:
     return path
 
 
-def _same(a: Path, b: Path) -> bool:
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file ``path`` names (links followed); ``None`` if none is there."""
     try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
+        st = os.stat(path)
     except OSError:
-        return False
+        return None
+    return st.st_dev, st.st_ino
 
 
 def refuse_overwrite(inputs: Iterable[Path | None], outputs: Iterable[Path]) -> None:
     """Refuse, before anything is written, an output file that is one of the inputs or is a
-    folder."""
+    folder.
+
+    An output is an input when both exist and are the same file, or when their resolved paths
+    are equal. Each input is looked at once (one ``stat``), not once per output: an existing
+    input can only be an output that exists too, so only an input that is not there (or cannot
+    be looked at) has its path resolved and compared."""
     given = [p for p in inputs if p is not None]
-    for target in outputs:
-        for source in given:
-            if _same(target, source) or target.resolve() == source.resolve():
-                raise OutputError(
-                    f"Không ghi được {target}: đây là tệp đầu vào {source} (sẽ bị ghi đè); "
-                    "hãy chọn tên tệp kết quả khác"
-                )
+    targets = list(outputs)
+    by_id: dict[tuple[int, int], list[int]] = {}
+    for i, target in enumerate(targets):
+        found = _file_id(target)
+        if found is not None:
+            by_id.setdefault(found, []).append(i)
+    resolved: list[Path] = []
+    first: dict[int, Path] = {}  # the output's index: the first input it would overwrite
+    for source in given:
+        found = _file_id(source)
+        if found is not None:
+            hits = by_id.get(found, [])
+        else:  # not there, or not to be looked at: compared by resolved path
+            resolved = resolved or [target.resolve() for target in targets]
+            hits = [i for i, r in enumerate(resolved) if r == source.resolve()]
+        for i in hits:
+            first.setdefault(i, source)
+    for i, target in enumerate(targets):
+        if i in first:
+            raise OutputError(
+                f"Không ghi được {target}: đây là tệp đầu vào {first[i]} (sẽ bị ghi đè); "
+                "hãy chọn tên tệp kết quả khác"
+            )
         if target.is_dir():
             raise OutputError(f"Không ghi được {target}: đường dẫn là một thư mục")
 

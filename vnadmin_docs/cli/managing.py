@@ -75,7 +75,6 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .._atomic import atomic_path
     from ..app.context import Context
-    from ..app.dossier import write_document_metadata
     from ..app.loading import load_plan
     from ..app.managing import aggregate
     from ..assessment.aggregation import PhamVi, phan_tram_lam_tron
@@ -150,6 +149,8 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"Đã tạo {workbook}", file=out if not args.json else err)
     print(f"Đã tạo {target}", file=out if not args.json else err)
     if not args.docx_only:
+        from ..app.dossier import write_document_metadata  # pypdf, the PDF stage: only here
+
         (pdf,) = LibreOfficeConverter(require_soffice(), profiles=profiles()).convert(
             [target], args.output
         )

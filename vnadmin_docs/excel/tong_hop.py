@@ -17,10 +17,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.utils import get_column_letter
 
 from .._atomic import atomic_path
 from ..assessment.aggregation import TongHop, phan_tram_lam_tron
@@ -32,22 +34,40 @@ __all__ = ["SHEETS", "left_out_rows", "write_tong_hop"]
 SHEETS = ("Theo đơn vị", "Tổng hợp", "Chưa tính", "Theo tiêu chí")
 
 
-def _table(ws: Worksheet, title: str, header: Sequence[str], rows: Sequence[Sequence[object]],
-           widths: Sequence[int]) -> None:  # fmt: skip
-    ws["A1"] = title
-    ws["A1"].font = Font(name=FONT, size=13, bold=True)
-    ws.append([])
-    ws.append(list(header))
-    for cell in ws[3]:
-        cell.font = Font(name=FONT, size=12, bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    for row in rows:
-        ws.append(list(row))
+def _table(ws: Any, title: str, header: Sequence[str], rows: Sequence[Sequence[object]],
+           widths: Sequence[int], *, wrapped: int | None = None) -> None:  # fmt: skip
+    """A title in A1, the header in row 3 (frozen, filtered), ``rows`` from row 4; column
+    ``wrapped`` (1-based) of the rows wraps its text. ``ws`` is a write-only sheet: rows are
+    streamed to the file as they come (5,000 schools: a third of the time of cell objects)."""
     for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[ws.cell(row=3, column=i).column_letter].width = width
+        ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A4"
     if rows:
-        ws.auto_filter.ref = f"A3:{ws.cell(row=3, column=len(header)).column_letter}{3 + len(rows)}"
+        ws.auto_filter.ref = f"A3:{get_column_letter(len(header))}{3 + len(rows)}"
+    ws.append([_cell(ws, title, Font(name=FONT, size=13, bold=True))])
+    ws.append([])
+    bold = Font(name=FONT, size=12, bold=True)
+    centred = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    ws.append([_cell(ws, name, bold, centred) for name in header])
+    if wrapped is None:
+        for row in rows:
+            ws.append(list(row))
+        return
+    top = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        cells = list(row)
+        cells[wrapped - 1] = _cell(ws, cells[wrapped - 1], None, top)
+        ws.append(cells)
+
+
+def _cell(ws: Any, value: object, font: Font | None = None,
+          alignment: Alignment | None = None) -> WriteOnlyCell:  # fmt: skip
+    cell = WriteOnlyCell(ws, value=value)
+    if font is not None:
+        cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
+    return cell
 
 
 def left_out_rows(data: Mapping[str, object]) -> list[tuple[str, str, str]]:
@@ -79,7 +99,7 @@ def left_out_rows(data: Mapping[str, object]) -> list[tuple[str, str, str]]:
 def write_tong_hop(th: TongHop, bo: BoChiSo, data: Mapping[str, object], out: Path | str) -> Path:
     """Write ``th`` (counted against ``bo``) to ``out`` atomically; ``data`` is the aggregate's
     JSON form as the command writes it (``th.to_json()`` and ``broken``), for what was left out."""
-    book = Workbook()
+    book = Workbook(write_only=True)
     groups = [(n.ma, n.ten) for n in bo.nhom]
 
     per_school = []
@@ -95,10 +115,7 @@ def write_tong_hop(th: TongHop, bo: BoChiSo, data: Mapping[str, object], out: Pa
     for code, _ in groups:
         header += [f"Nhóm {code}: điểm", f"Nhóm {code}: mức độ"]
     header += ["Điều kiện bắt buộc chưa đạt", "Nguồn"]
-    ws = book.active
-    assert ws is not None
-    ws.title = SHEETS[0]
-    _table(ws, f"KẾT QUẢ TỪNG ĐƠN VỊ ({bo.ma})", header, per_school,
+    _table(book.create_sheet(SHEETS[0]), f"KẾT QUẢ TỪNG ĐƠN VỊ ({bo.ma})", header, per_school,
            [6, 40, 14, *([12, 12] * len(groups)), 26, 30])  # fmt: skip
 
     counts = []
@@ -125,9 +142,7 @@ def write_tong_hop(th: TongHop, bo: BoChiSo, data: Mapping[str, object], out: Pa
         criteria.append([nhom.ma, tc.ma, tc.noi_dung, top, average, n.get(tc.ma, 0)])
     _table(book.create_sheet(SHEETS[3]), "ĐIỂM TRUNG BÌNH THEO TIÊU CHÍ",
            ["Nhóm", "Tiêu chí", "Nội dung", "Điểm tối đa", "Điểm trung bình", "Số đơn vị"],
-           criteria, [8, 10, 60, 12, 16, 12])  # fmt: skip
-    for row in book[SHEETS[3]].iter_rows(min_row=4, min_col=3, max_col=3):
-        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+           criteria, [8, 10, 60, 12, 16, 12], wrapped=3)  # fmt: skip
 
     out = Path(out)
     with atomic_path(out) as tmp:

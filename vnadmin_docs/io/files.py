@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import os
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -69,6 +70,20 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    # the tag of each scalar by its text and style: the resolvers try a dozen patterns on each
+    _tags: ClassVar[dict[tuple[str, Any], str]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = self._tags.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(value) <= 100 and len(self._tags) < 100_000:  # bounded
+                self._tags[key] = tag
+        return tag
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         self.flatten_mapping(node)
         mapping: dict[Any, Any] = {}
@@ -101,22 +116,36 @@ class _TooMuch(Exception):
         self.problem = problem
 
 
-def _check_events(text: str) -> None:
-    """Refuse nesting deeper than :data:`MAX_DEPTH` before anything recursive runs."""
+_STARTS: Final = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_ENDS: Final = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _check_events(text: str) -> bool:
+    """Refuse nesting deeper than :data:`MAX_DEPTH` before anything recursive runs; whether
+    the nodes need :func:`_check_nodes` (the text has an alias, or a scalar too long): a
+    document without either has each node once and every text within the limit."""
     depth = 0
+    nodes_to_check = False
     parser = _Loader(text)
     try:
         while (event := parser.get_event()) is not None:
-            if isinstance(event, yaml.CollectionStartEvent):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if len(event.value) > MAX_TEXT_CHARS:
+                    nodes_to_check = True
+            elif kind in _STARTS:
                 depth += 1
                 if depth > MAX_DEPTH:
                     line = event.start_mark.line + 1 if event.start_mark else None
                     message = f"lồng nhau quá sâu (quá {MAX_DEPTH} cấp)"
                     raise _TooMuch(Problem("", message, line))
-            elif isinstance(event, yaml.CollectionEndEvent):
+            elif kind in _ENDS:
                 depth -= 1
+            elif kind is yaml.AliasEvent:
+                nodes_to_check = True
     finally:
         parser.dispose()
+    return nodes_to_check
 
 
 def _check_nodes(root: yaml.Node) -> None:
@@ -270,13 +299,16 @@ def load_data(path: Path | str, *, with_lines: bool = True) -> tuple[Any, LineMa
         return InputError([Problem("", message, line)], source=source)
 
     try:
-        if path.is_dir():
-            raise refuse("là một thư mục, không phải tệp dữ liệu")
-        with path.open("rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
+        with open(path, "rb") as f:  # asked for 5 MB, read() would allocate them for each file
+            expected = os.fstat(f.fileno()).st_size
+            raw = f.read(min(expected, MAX_FILE_BYTES) + 1)
+            if len(raw) > expected:  # not a regular file, or it grew: the rest, to the limit
+                raw += f.read(MAX_FILE_BYTES + 1 - len(raw))
     except FileNotFoundError:
         raise refuse(f"không tìm thấy tệp {path}") from None
-    except OSError as exc:
+    except OSError as exc:  # a folder is not looked for first: one stat less a file
+        if path.is_dir():
+            raise refuse("là một thư mục, không phải tệp dữ liệu") from None
         raise refuse(f"không đọc được tệp: {exc.strerror or exc}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise refuse(f"tệp quá lớn (tối đa {MAX_FILE_BYTES // 1_000_000} MB)")
@@ -306,11 +338,11 @@ def load_data(path: Path | str, *, with_lines: bool = True) -> tuple[Any, LineMa
     lines = _Lines()
     lines.scalars = {}
     try:
-        _check_events(text)
+        nodes_to_check = _check_events(text)
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
-            if node is not None:
+            if node is not None and nodes_to_check:
                 _check_nodes(node)
             data = loader.construct_document(node) if node is not None else None
         finally:

@@ -10,14 +10,15 @@ import re
 import typing
 from collections.abc import Mapping
 from functools import cache
-from typing import Any, Final, TypeVar
-
-from pydantic import TypeAdapter, ValidationError
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from ..errors import InputError, Loc, ModelError, Problem, format_path
 from ..model import DOCUMENT_TYPES
 from ._strict import set_aside, strict_problems
 from .files import LineMap, line_of, normalize
+
+if TYPE_CHECKING:  # pydantic is imported on the first validation (not for shipped sets alone)
+    from pydantic import TypeAdapter, ValidationError
 
 __all__ = ["ReadCache", "parse_as", "problems_from"]
 
@@ -38,6 +39,8 @@ class ReadCache:
 
     def adapter(self, cls: Any) -> TypeAdapter[Any]:
         if cls not in self._adapters:
+            from pydantic import TypeAdapter
+
             self._adapters[cls] = TypeAdapter(cls)
         return self._adapters[cls]
 
@@ -156,6 +159,8 @@ def parse_as(
 ) -> T:
     """Validate ``data`` as ``cls`` (a model dataclass), raising :class:`InputError` with every
     problem at once."""
+    from pydantic import ValidationError
+
     data = normalize(data)
     strict = strict_problems(cls, data, lines=lines, prefix=prefix)
     set_aside(data, strict, prefix)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from typing import Any, ClassVar
@@ -73,14 +74,20 @@ def _settled(text: str) -> bool:
     return unicodedata.is_normalized("NFC", text) and _FORBIDDEN.search(text) is None
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The field names of a dataclass (``dataclasses.fields`` rebuilds the tuple each call)."""
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def normalize_fields(obj: Any) -> None:
     """Normalise every string field (and strings in list/tuple fields) of a dataclass to NFC.
 
     Works on frozen dataclasses too; meant to be called from ``__post_init__``. A field whose
     text is already NFC is left as it is (what the input loader gives: it reads files in NFC).
     """
-    for field in dataclasses.fields(obj):
-        value = getattr(obj, field.name)
+    for name in _field_names(obj.__class__):
+        value = getattr(obj, name)
         if isinstance(value, str):
             if _settled(value):
                 continue
@@ -94,10 +101,10 @@ def normalize_fields(obj: Any) -> None:
         for text in texts:
             code = forbidden_character(text) if isinstance(text, str) else None
             if code:
-                raise InvalidValueError(f"{field.name}: {forbidden_message(code)}")
+                raise InvalidValueError(f"{name}: {forbidden_message(code)}")
         normalized = _normalize(value)
         if normalized is not value:
-            object.__setattr__(obj, field.name, normalized)
+            object.__setattr__(obj, name, normalized)
 
 
 class Record:

@@ -14,16 +14,22 @@ True
 
 from __future__ import annotations
 
+import contextlib
+import importlib.resources
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
 from ..errors import InputError, Problem, TemplateError
 from ..model import REGISTRY
+from ..vn.numbering import LoaiVanBan
 
-__all__ = ["COVER_TEMPLATE", "LOGO_NAMES", "TemplateFolder", "parse_variables", "template_names"]
+__all__ = [
+    "COVER_TEMPLATE", "LOGO_NAMES", "TemplateFolder", "parse_variables", "template_names",
+    "template_path",
+]  # fmt: skip
 
 COVER_TEMPLATE: Final = "bia.docx"
 """The cover's template file name in a folder."""
@@ -104,3 +110,12 @@ class TemplateFolder:
     def with_variables(self, more: Mapping[str, str]) -> TemplateFolder:
         """The same folder with ``more`` variables (they win over the folder's own)."""
         return TemplateFolder(self.path, {**self.variables, **more})
+
+
+@contextlib.contextmanager
+def template_path(loai: LoaiVanBan) -> Iterator[Path]:
+    """The shipped template of a document type, as a real file (works from a wheel too)."""
+    name = REGISTRY[loai].template
+    resource = importlib.resources.files("vnadmin_docs") / "templates" / name
+    with importlib.resources.as_file(resource) as path:
+        yield path

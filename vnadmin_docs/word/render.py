@@ -24,7 +24,6 @@ context keeps one for a whole batch); without one, each call starts from scratch
 from __future__ import annotations
 
 import contextlib
-import importlib.resources
 import io
 import zipfile
 import zlib
@@ -42,8 +41,8 @@ from markupsafe import Markup
 from .._atomic import write_atomic
 from ..errors import TemplateError
 from ..model import REGISTRY, VanBan
-from ..vn.numbering import LoaiVanBan
 from .appendix import add_appendices, style_ids, text_height, text_width
+from .folder import template_path
 from .ooxml import set_core_properties
 from .sandbox import TemplateCache, memo
 from .wordml import blocks_xml
@@ -64,15 +63,6 @@ __all__ = [
 
 LOGO_HEIGHT_MM: Final = 20
 """The height of a template folder's logo where a template prints ``{{ logo }}``."""
-
-
-@contextlib.contextmanager
-def template_path(loai: LoaiVanBan) -> Iterator[Path]:
-    """The shipped template of a document type, as a real file (works from a wheel too)."""
-    name = REGISTRY[loai].template
-    resource = importlib.resources.files("vnadmin_docs") / "templates" / name
-    with importlib.resources.as_file(resource) as path:
-        yield path
 
 
 def context(doc: VanBan) -> dict[str, Any]:

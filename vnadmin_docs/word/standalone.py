@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
@@ -20,8 +21,11 @@ from ..vn.layout import dong_ten_co_quan, giu_cum_tu, khong_ngat
 from ..vn.markup import Block
 from ..vn.numbering import LoaiVanBan
 from .appendix import add_blocks
+from .folder import template_path
 from .ooxml import bottom_rule, mark_size, set_core_properties
-from .render import TemplateCache, render_context, template_path
+
+if TYPE_CHECKING:  # docxtpl and Jinja only when a template folder's cover is filled
+    from .sandbox import TemplateCache
 
 __all__ = [
     "COVER_CATEGORY",
@@ -157,6 +161,8 @@ def render_cover(
     With a ``template`` (a school's ``bia.docx``), that template is filled from
     :func:`cover_context` (and the extra ``variables`` and ``logo``) in the sandbox instead."""
     if template is not None:
+        from .render import render_context
+
         return render_context(
             template, cover_context(co_quan, tieu_de, nam_hoc, dia_danh_nam), out,
             what="bìa hồ sơ", cache=cache, variables=variables, logo=logo,
