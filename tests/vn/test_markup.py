@@ -49,3 +49,9 @@ def test_tables() -> None:
         ["2", "a | b"],
     ]
     assert table.rows[1][1] == Cell((Span("Một", bold=True),))
+
+
+def test_a_separator_aligns_its_columns() -> None:
+    [table] = parse("| Mã | Tiêu chí | Điểm |\n|:---:|---|---:|\n| 1.1 | Có kế hoạch | 10 |")
+    assert isinstance(table, Table)
+    assert [[c.align for c in row if c] for row in table.rows] == [["center", "left", "right"]] * 2

@@ -185,7 +185,10 @@ def _one_line(value: str) -> str:
 
 
 def _criteria_table(sc: Scorecard) -> Raw:
-    rows = ["| Mã | Tiêu chí | Điểm tối đa | Điểm tự đánh giá | Mức độ |", "|---|---|---|---|---|"]
+    rows = [
+        "| Mã | Tiêu chí | Điểm tối đa | Điểm tự đánh giá | Mức độ |",
+        "|:---:|---|:---:|:---:|:---:|",
+    ]
     for g in sc.groups:
         rows.append(
             f"| **{g.code}** | **{_one_line(g.name)}** | **{_points(g.max)}** | "

@@ -7,7 +7,8 @@ It is a Markdown subset chosen to be pleasant to type and impossible to lose tex
   is typed as it should appear);
 - ``- item`` and ``+ sub-item``: the dash and plus items of NĐ30 reports;
 - ``**bold**``, ``*italic*``, ``***both***``;
-- ``| a | b |`` lines: a table; a ``|---|---|`` line makes the rows above it header rows;
+- ``| a | b |`` lines: a table; a ``|---|---|`` line makes the rows above it header rows,
+  and ``:---:`` (centre) or ``---:`` (right) in it aligns that column;
 - a backslash makes the next character literal: ``\\*``, ``\\#``, ``\\-``, ``\\+``, ``\\|``, ``\\\\``.
 
 Everything else, ``&``, ``<``, ``>``, quotes and ``{{ }}`` included, is kept exactly as typed.
@@ -21,6 +22,7 @@ Everything else, ``&``, ``<``, ``>``, quotes and ``{{ }}`` included, is kept exa
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -184,6 +186,21 @@ def _split_cells(line: str) -> list[str]:
     return [c.strip() for c in inner.split("|")]
 
 
+Align = Literal["left", "center", "right"]
+
+
+def _align_of(rule: str) -> Align:
+    """A separator cell's alignment: ``:---:`` centre, ``---:`` right, else left."""
+    rule = rule.strip()
+    if rule.startswith(":") and rule.endswith(":"):
+        return "center"
+    return "right" if rule.endswith(":") else "left"
+
+
+def _column_align(aligns: Sequence[Align], column: int) -> Align:
+    return aligns[column] if column < len(aligns) else "left"
+
+
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HEADING = re.compile(r"^(#{1,4})\s+(.*)$")
 
@@ -195,16 +212,23 @@ def parse(text: str) -> list[Block]:
     marker: Literal["", "-", "+"] = ""
     table: list[list[str]] | None = None
     header_rows = 0
+    aligns: list[Align] = []
 
     def flush() -> None:
-        nonlocal current, table, header_rows
+        nonlocal current, table, header_rows, aligns
         if current is not None:
             blocks.append(Paragraph(_merge(_inline("\n".join(current), False, False)), marker))
             current = None
         if table is not None:
-            rows = tuple(tuple(Cell(_merge(_inline(c, False, False))) for c in r) for r in table)
+            rows = tuple(
+                tuple(
+                    Cell(_merge(_inline(c, False, False)), align=_column_align(aligns, k))
+                    for k, c in enumerate(r)
+                )
+                for r in table
+            )
             blocks.append(Table(rows, header_rows))
-            table, header_rows = None, 0
+            table, header_rows, aligns = None, 0, []
 
     for raw in _protect(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n"):
         line = raw.rstrip()
@@ -219,6 +243,7 @@ def parse(text: str) -> list[Block]:
                 table = []
             if _SEPARATOR.match(stripped):
                 header_rows = len(table)
+                aligns = [_align_of(c) for c in _split_cells(stripped)]
             else:
                 table.append(_split_cells(stripped))
             continue
