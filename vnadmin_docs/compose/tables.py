@@ -42,7 +42,7 @@ __all__ = [
     "scored_table",
 ]
 
-LANDSCAPE_WIDTHS = (1.3, 8.0, 1.7, 4.0, 3.6, 2.0, 4.6)
+LANDSCAPE_WIDTHS = (1.3, 8.0, 1.7, 4.0, 3.6, 2.4, 4.2)
 """Column widths (cm) of the scored table on a landscape A4 page (they fill
 :data:`~vnadmin_docs.vn.nd30.LANDSCAPE_TEXT_WIDTH_CM`)."""
 
