@@ -251,14 +251,16 @@ def _heights(block: Table, owner: Owners, columns: Sequence[int], first: int, en
     cm = [w * 635 / 360000 for w in columns]
     rows = [0.0] * (end + 1 - first)
     merged = 0.0
-    for (r, c), (top, left, cell) in owner.items():
-        if (r, c) != (top, left) or not first <= r <= end:
-            continue
-        h = cell_height_cm(plain(cell.spans), sum(cm[c : c + cell.colspan]))
-        if cell.rowspan > 1:
-            merged = max(merged, h)
-        else:
-            rows[r - first] = max(rows[r - first], h)
+    for r in range(first, end + 1):
+        for c in range(len(columns)):
+            top, left, cell = owner.get((r, c), (-1, -1, None))
+            if cell is None or (top, left) != (r, c):
+                continue  # an empty position, or one a cell from above or the left covers
+            h = cell_height_cm(plain(cell.spans), sum(cm[c : c + cell.colspan]))
+            if cell.rowspan > 1:
+                merged = max(merged, h)
+            else:
+                rows[r - first] = max(rows[r - first], h)
     return max(sum(rows), merged)
 
 
