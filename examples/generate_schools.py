@@ -120,12 +120,11 @@ def varied(index: int, rng: random.Random) -> dict[str, Any]:
         {"ho_ten": f"Lê Thị {PEOPLE[k % len(PEOPLE)]}", "chuc_vu": "Giáo viên, Ủy viên"}
         for k in range(members)
     ]
-    sources = [  # what a unit's căn cứ cite: its managing body's plan, then national texts
+    sources = [  # its managing body's plan, then national texts (QĐ 4725 the dossier cites itself)
         f"Căn cứ Kế hoạch số 10/KH-GDĐT ngày 01/3/2025 của {managing} về triển khai đánh giá "
         "mức độ chuyển đổi số năm học 2024-2025",
-        "Căn cứ Quyết định số 4725/QĐ-BGDĐT ngày 30/12/2022 của Bộ Giáo dục và Đào tạo ban hành "
-        "Bộ chỉ số đánh giá mức độ chuyển đổi số của cơ sở giáo dục phổ thông và giáo dục "
-        "thường xuyên",
+        "Căn cứ Chỉ thị số 04/CT-BGDĐT ngày 11/8/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo về "
+        "nhiệm vụ, giải pháp chủ yếu năm học 2023-2024",
         "Căn cứ Quyết định số 131/QĐ-TTg ngày 25/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án "
         "tăng cường ứng dụng công nghệ thông tin và chuyển đổi số trong giáo dục và đào tạo",
         "Căn cứ Thông tư số 37/2020/TT-BGDĐT ngày 05/10/2020 của Bộ Giáo dục và Đào tạo quy định "
