@@ -17,18 +17,33 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import math
 import os
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Final, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 import yaml
 
 from ..errors import InputError, Loc, Problem, format_path
-from ..vn.text import forbidden_character, forbidden_message, nfc
+from ..vn.text import forbidden_message, nfc
+from ._yaml import (
+    MAX_ALIAS_EXPANSION,
+    MAX_DEPTH,
+    MAX_NUMBER,
+    MAX_TEXT_CHARS,
+    LineMap,
+    Lines,
+    TooMuch,
+    Unusual,
+    line_of,
+    node_lines,
+    number_problems,
+    read_full,
+    read_plain,
+    typed_scalars,
+)
 
 __all__ = [
     "MAX_ALIAS_EXPANSION",
@@ -46,154 +61,9 @@ __all__ = [
 
 MAX_FILE_BYTES: Final = 5_000_000
 """The largest input file read (5 MB: a year's dossier is a few tens of kilobytes)."""
-MAX_DEPTH: Final = 50
-"""The deepest nesting of lists and mappings (the formats need fewer than ten levels)."""
-MAX_TEXT_CHARS: Final = 100_000
-"""The longest single text value (a long báo cáo body is some 30,000 characters)."""
-MAX_ALIAS_EXPANSION: Final = 10_000
-"""How many values aliases (``*name``) may repeat in all; inputs never need many."""
-MAX_NUMBER: Final = 10**15
-"""The largest number (in absolute value) any field takes."""
 
 T = TypeVar("T")
-Path_ = tuple[str | int, ...]
-LineMap = dict[Path_, int]
-"""Where each value of an input starts: path → 1-based line."""
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """SafeLoader (libyaml's, when PyYAML has it: 5× faster) that leaves dates as text and keeps
-    mapping keys as typed."""
-
-    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-
-    # the tag of each scalar by its text and style: the resolvers try a dozen patterns on each
-    _tags: ClassVar[dict[tuple[str, Any], str]] = {}
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
-            return super().resolve(kind, value, implicit)
-        key = (value, implicit)
-        tag = self._tags.get(key)
-        if tag is None:
-            tag = super().resolve(kind, value, implicit)
-            if len(value) <= 100 and len(self._tags) < 100_000:  # bounded
-                self._tags[key] = tag
-        return tag
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        self.flatten_mapping(node)
-        mapping: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                key: Any = key_node.value
-            else:
-                key = self.construct_object(key_node, deep=deep)
-            mapping[key] = self.construct_object(value_node, deep=deep)
-        return mapping
-
-
 _format = format_path
-
-
-class _Lines(dict[Path_, int]):
-    """A :data:`LineMap` that also keeps the typed text of every plain scalar YAML read as
-    something other than text (``yes``, ``01``, ``12``), for the "put it in quotes" hint."""
-
-    scalars: dict[Path_, str]
-
-
-def typed_scalars(lines: LineMap | None) -> dict[Path_, str]:
-    """The source text of each plain scalar that YAML read as a boolean, a number or null."""
-    return getattr(lines, "scalars", {})
-
-
-class _TooMuch(Exception):
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-
-
-_STARTS: Final = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
-_ENDS: Final = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
-
-
-def _check_events(text: str) -> bool:
-    """Refuse nesting deeper than :data:`MAX_DEPTH` before anything recursive runs; whether
-    the nodes need :func:`_check_nodes` (the text has an alias, or a scalar too long): a
-    document without either has each node once and every text within the limit."""
-    depth = 0
-    nodes_to_check = False
-    parser = _Loader(text)
-    try:
-        while (event := parser.get_event()) is not None:
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                if len(event.value) > MAX_TEXT_CHARS:
-                    nodes_to_check = True
-            elif kind in _STARTS:
-                depth += 1
-                if depth > MAX_DEPTH:
-                    line = event.start_mark.line + 1 if event.start_mark else None
-                    message = f"lồng nhau quá sâu (quá {MAX_DEPTH} cấp)"
-                    raise _TooMuch(Problem("", message, line))
-            elif kind in _ENDS:
-                depth -= 1
-            elif kind is yaml.AliasEvent:
-                nodes_to_check = True
-    finally:
-        parser.dispose()
-    return nodes_to_check
-
-
-def _check_nodes(root: yaml.Node) -> None:
-    """Refuse an alias that refers to itself or expands too much, and oversized texts."""
-    seen: set[int] = set()
-    repeats = 0
-    stack: list[tuple[yaml.Node, frozenset[int]]] = [(root, frozenset())]
-    while stack:
-        node, above = stack.pop()
-        line = node.start_mark.line + 1
-        if id(node) in above:
-            raise _TooMuch(Problem("", "bí danh (alias) tự tham chiếu đến chính nó", line))
-        if id(node) in seen:
-            repeats += 1
-            if repeats > MAX_ALIAS_EXPANSION:
-                message = f"bí danh (alias) lặp lại quá nhiều giá trị (quá {MAX_ALIAS_EXPANSION})"
-                raise _TooMuch(Problem("", message, line))
-        seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            if len(node.value) > MAX_TEXT_CHARS:
-                message = f"giá trị quá dài ({len(node.value):,} ký tự; tối đa {MAX_TEXT_CHARS:,})"
-                raise _TooMuch(Problem("", message.replace(",", "."), line))
-            continue
-        inner = above | {id(node)}
-        for child in reversed(node.value):
-            if isinstance(child, tuple):
-                stack.extend((c, inner) for c in reversed(child))
-            else:
-                stack.append((child, inner))
-
-
-def _number_problems(value: Any, path: Path_, lines: LineMap, out: list[Problem]) -> None:
-    if isinstance(value, bool):
-        return
-    if isinstance(value, float) and not math.isfinite(value):
-        message = "số quá lớn hoặc không phải là số (tối đa 10^15)"
-        out.append(Problem(_format(path), message, line_of(path, lines)))
-    elif isinstance(value, int | float) and abs(value) > MAX_NUMBER:
-        out.append(Problem(_format(path), "số quá lớn (tối đa 10^15)", line_of(path, lines)))
-    elif isinstance(value, str) and len(value) > MAX_TEXT_CHARS:  # from JSON escapes
-        message = f"giá trị quá dài ({len(value)} ký tự; tối đa {MAX_TEXT_CHARS})"
-        out.append(Problem(_format(path), message, line_of(path, lines)))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _number_problems(item, (*path, i), lines, out)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _number_problems(item, (*path, nfc(str(key))), lines, out)
 
 
 def _encoding_hint(data: bytes) -> str:
@@ -256,28 +126,6 @@ def _yaml_problem(detail: str) -> str:
     return f"cú pháp không đúng ({detail})"
 
 
-def _lines(node: yaml.Node, path: Path_, out: _Lines, problems: list[Problem]) -> None:
-    out[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key, value in node.value:
-            name = nfc(str(key.value))
-            if name in seen:
-                problems.append(
-                    Problem(_format((*path, name)), "khóa bị lặp lại", key.start_mark.line + 1)
-                )
-            seen.add(name)
-            _lines(value, (*path, name), out, problems)
-            out[(*path, name)] = key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _lines(item, (*path, index), out, problems)
-    elif isinstance(node.value, str) and (code := forbidden_character(node.value)):
-        problems.append(Problem(_format(path), forbidden_message(code), node.start_mark.line + 1))
-    elif not getattr(node, "style", None) and node.tag != "tag:yaml.org,2002:str":
-        out.scalars[path] = node.value
-
-
 def normalize(value: Any) -> Any:
     if isinstance(value, str):
         return value if unicodedata.is_normalized("NFC", value) else nfc(value)
@@ -292,8 +140,9 @@ def load_data(path: Path | str, *, with_lines: bool = True) -> tuple[Any, LineMa
     """Read a YAML or JSON file: its data (NFC-normalised) and where each value is; with
     ``with_lines=False`` a JSON file is read by the json module alone and the map is empty (an
     aggregation of thousands of scorecards needs no lines: 0.1 ms a file instead of 1 ms)."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     source = str(path)
+    is_json = path.suffix.lower() == ".json"
 
     def refuse(message: str, line: int | None = None) -> InputError:
         return InputError([Problem("", message, line)], source=source)
@@ -325,7 +174,7 @@ def load_data(path: Path | str, *, with_lines: bool = True) -> tuple[Any, LineMa
         raise refuse("tệp rỗng")
     # a text in NFC without escapes holds only NFC strings: no need to walk the data for it
     settled = "\\" not in text and unicodedata.is_normalized("NFC", text)
-    if not with_lines and path.suffix.lower() == ".json":  # many scorecards: the json module alone
+    if not with_lines and is_json:  # many scorecards: the json module alone
         try:
             fast = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -333,21 +182,19 @@ def load_data(path: Path | str, *, with_lines: bool = True) -> tuple[Any, LineMa
             raise InputError([problem], source=source) from None
         except (ValueError, RecursionError):
             raise refuse("tệp JSON lồng quá sâu hoặc có số quá lớn") from None
+        if not settled:  # escapes: the text of the data decides (a separator composes with nothing)
+            settled = unicodedata.is_normalized("NFC", json.dumps(fast, ensure_ascii=False))
         return (fast if settled else normalize(fast)), {}
     problems: list[Problem] = []
-    lines = _Lines()
+    lines = Lines()
     lines.scalars = {}
+    node: yaml.Node | None = None
     try:
-        nodes_to_check = _check_events(text)
-        loader = _Loader(text)
         try:
-            node = loader.get_single_node()
-            if node is not None and nodes_to_check:
-                _check_nodes(node)
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except _TooMuch as exc:
+            data, lines = read_plain(text)
+        except Unusual:  # the full reader: nodes composed, checked, constructed and walked
+            data, node, lines = read_full(text)
+    except TooMuch as exc:
         raise InputError([exc.problem], source=source) from None
     except (ValueError, OverflowError):  # an integer of thousands of digits
         raise refuse("tệp có số quá lớn (hàng nghìn chữ số)") from None
@@ -358,12 +205,12 @@ def load_data(path: Path | str, *, with_lines: bool = True) -> tuple[Any, LineMa
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        what = "JSON" if path.suffix.lower() == ".json" else "YAML"
+        what = "JSON" if is_json else "YAML"
         detail = _yaml_problem(str(getattr(exc, "problem", None) or exc))
         raise InputError(
             [Problem("", f"tệp {what} không hợp lệ: {detail}", line)], source=source
         ) from None
-    if path.suffix.lower() == ".json":
+    if is_json:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -373,21 +220,12 @@ def load_data(path: Path | str, *, with_lines: bool = True) -> tuple[Any, LineMa
         except (ValueError, RecursionError):
             raise refuse("tệp JSON có số quá lớn (hàng nghìn chữ số)") from None
     if node is not None:
-        _lines(node, (), lines, problems)
-    _number_problems(data, (), lines, problems)
+        node_lines(node, (), lines, problems)
+    if node is not None or is_json:  # the plain reader checked them
+        number_problems(data, (), lines, problems)
     if problems:
         raise InputError(problems, source=source)
     return (data if settled else normalize(data)), lines
-
-
-def line_of(path: Loc, lines: LineMap | None) -> int | None:
-    """The line of ``path``, or of the nearest enclosing value the map knows."""
-    if not lines:
-        return None
-    for end in range(len(path), -1, -1):
-        if path[:end] in lines:
-            return lines[path[:end]]
-    return None
 
 
 @dataclass(frozen=True)
