@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import DOCUMENTS
+from tests.helpers import DOCUMENTS, EXAMPLES
 from vnadmin_docs.cli import main as cli
 from vnadmin_docs.errors import InputError
 from vnadmin_docs.io import load_document
@@ -194,3 +194,38 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
         cli(["render"])
     assert info.value.code == 2
     assert "lỗi" in capsys.readouterr().err
+
+
+def _texts(value: object) -> list[str]:
+    """Every text in a record, its lists and mappings."""
+    import dataclasses
+
+    if isinstance(value, str):
+        return [value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [t for f in dataclasses.fields(value) for t in _texts(getattr(value, f.name))]
+    if isinstance(value, list | tuple):
+        return [t for v in value for t in _texts(v)]
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in (*_texts(k), *_texts(v))]
+    return []
+
+
+def test_an_nfd_dossier_is_nfc_when_read_through_the_settled_path(tmp_path: Path) -> None:
+    """Issue 12: records built from what the reader already normalised skip their own pass;
+    every text of the dossier read from an NFD file is NFC all the same."""
+    import shutil
+
+    from vnadmin_docs.app.loading import load_dossier, score_dossier
+
+    folder = tmp_path / "qt"
+    shutil.copytree(EXAMPLES / "quyet-tien-2023-2024", folder)
+    for path in folder.glob("*.yaml"):
+        path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")),
+                        encoding="utf-8")  # fmt: skip
+    dossier = load_dossier(folder / "ho-so.yaml")
+    ho_so, _, scorecard = score_dossier(folder / "ho-so.yaml")
+    texts = _texts(dossier.ho_so) + _texts(ho_so)
+    assert len(texts) >= 50 and "Trường THCS Quyết Tiến" in texts
+    assert all(unicodedata.is_normalized("NFC", t) for t in texts)
+    assert [g.points for g in scorecard.groups] == [59, 94]

@@ -129,7 +129,7 @@ def _read_numbered(
     data, autos = take_autos(data, keys)
     if autos and numbers is None and need_numbers:
         raise need_register(autos, str(path))
-    value = parse_as(cls, data, lines=lines, source=str(path), cache=context.reads)
+    value = parse_as(cls, data, lines=lines, source=str(path), cache=context.reads, settled=True)
     return Located(value, lines, str(path)), autos
 
 

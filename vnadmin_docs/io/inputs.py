@@ -25,9 +25,10 @@ def read(
     loaded: tuple[Any, LineMap] | None = None,
 ) -> Located[T]:
     """Read ``path`` as a ``cls`` input; every problem of the file at once. ``loaded`` is the
-    file's data and line map when the caller has read it already (not parsed twice)."""
+    file's data and line map when the caller has read it already with
+    :func:`~.files.load_data` (not parsed twice)."""
     data, lines = loaded if loaded is not None else load_data(path)
-    value = parse_as(cls, data, lines=lines, source=str(path), cache=cache)
+    value = parse_as(cls, data, lines=lines, source=str(path), cache=cache, settled=True)
     return Located(value, lines, str(path))
 
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
 import re
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from ..errors import InputError, Loc, ModelError, Problem, format_path
 from ..model import DOCUMENT_TYPES
+from ..vn.text import settled_input
 from ._strict import set_aside, strict_problems
 from .files import LineMap, line_of, normalize
 
@@ -156,17 +158,24 @@ def parse_as(
     source: str | None = None,
     prefix: Loc = (),
     cache: ReadCache | None = None,
+    settled: bool = False,
 ) -> T:
     """Validate ``data`` as ``cls`` (a model dataclass), raising :class:`InputError` with every
-    problem at once."""
+    problem at once. ``settled``: ``data`` is what :func:`~.files.load_data` returned, NFC and
+    free of forbidden characters, so it is neither normalised again nor checked again by each
+    record it builds (it is copied before a refused value is set aside in it, as otherwise)."""
     from pydantic import ValidationError
 
-    data = normalize(data)
+    if not settled:
+        data = normalize(data)
     strict = strict_problems(cls, data, lines=lines, prefix=prefix)
+    if strict and settled:
+        data = normalize(data)  # a copy: the caller's data stay as they were read
     set_aside(data, strict, prefix)
     try:
         adapter = (cache or ReadCache()).adapter(cls)
-        value = typing.cast(T, adapter.validate_python(data))
+        with settled_input() if settled else contextlib.nullcontext():
+            value = typing.cast(T, adapter.validate_python(data))
     except ValidationError as exc:
         found = {p.path for p in strict}
         rest = [p for p in problems_from(exc, lines=lines, prefix=prefix) if p.path not in found]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Any, ClassVar
 
 from ..errors import InvalidValueError
@@ -80,12 +83,37 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
+_SETTLED_INPUT: ContextVar[bool] = ContextVar("vnadmin_settled_input", default=False)
+
+
+@contextlib.contextmanager
+def settled_input() -> Iterator[None]:
+    """Within this block, records are built from data the input reader has already made NFC
+    and checked for forbidden characters (:func:`~vnadmin_docs.io.files.load_data`), so
+    :func:`normalize_fields` has nothing to do: a dossier builds some forty records.
+
+    >>> with settled_input():
+    ...     _SETTLED_INPUT.get()
+    True
+    >>> _SETTLED_INPUT.get()
+    False
+    """
+    token = _SETTLED_INPUT.set(True)
+    try:
+        yield
+    finally:
+        _SETTLED_INPUT.reset(token)
+
+
 def normalize_fields(obj: Any) -> None:
     """Normalise every string field (and strings in list/tuple fields) of a dataclass to NFC.
 
     Works on frozen dataclasses too; meant to be called from ``__post_init__``. A field whose
-    text is already NFC is left as it is (what the input loader gives: it reads files in NFC).
+    text is already NFC is left as it is (what the input loader gives: it reads files in NFC),
+    and within :func:`settled_input` nothing is looked at.
     """
+    if _SETTLED_INPUT.get():
+        return
     for name in _field_names(obj.__class__):
         value = getattr(obj, name)
         if isinstance(value, str):
