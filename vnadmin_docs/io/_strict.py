@@ -95,32 +95,67 @@ def _problem(tp: Any, value: Any, loc: Loc, lines: LineMap | None) -> str | None
     return None
 
 
+_LEAF, _RECORD, _ITEMS, _VALUES = range(4)
+
+
+def _plan(tp: Any) -> tuple[Any, int, Any] | None:
+    """How :func:`_walk` treats a field of type ``tp``: its plain type, what it holds (a leaf,
+    a record's fields by name, list items, mapping values) and their types; ``None`` for a
+    union the pass leaves to validation. Worked out once per type (:data:`_plans`)."""
+    try:
+        return _plans[tp]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable annotation: worked out each time
+        return _make_plan(tp)
+    plan = _plans[tp] = _make_plan(tp)
+    return plan
+
+
+def _make_plan(tp: Any) -> tuple[Any, int, Any] | None:
+    plain = _plain(tp)
+    if plain is None:
+        return None
+    origin = typing.get_origin(plain)
+    args = typing.get_args(plain)
+    if dataclasses.is_dataclass(plain) and isinstance(plain, type):
+        return plain, _RECORD, _hints(plain)
+    if origin in (list, tuple, typing.Sequence) and args:
+        return plain, _ITEMS, args[0]
+    if origin is dict and len(args) == 2:
+        return plain, _VALUES, args[1]
+    return plain, _LEAF, None
+
+
+_plans: dict[Any, tuple[Any, int, Any] | None] = {}
+
+
 def _walk(tp: Any, value: Any, loc: Loc, lines: LineMap | None, out: list[Problem]) -> None:
-    tp = _plain(tp)
-    if tp is None:
+    plan = _plan(tp)
+    if plan is None or value is None:
+        return
+    plain, holds, inner = plan
+    if plain is str and type(value) is str:  # the common case: a text given as text
         return
     if isinstance(value, float | Decimal) and value != value:  # NaN
         return
     try:
-        message = _problem(tp, value, loc, lines)
+        message = _problem(plain, value, loc, lines)
     except (OverflowError, ValueError):  # inf: the reader reports it
         return
     if message:
         out.append(Problem(format_path(loc), message, line_of(loc, lines), loc=loc))
         return
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if dataclasses.is_dataclass(tp) and isinstance(tp, type) and isinstance(value, dict):
-        hints = _hints(tp)
+    if holds == _RECORD and isinstance(value, dict):
         for key, item in value.items():
-            if isinstance(key, str) and key in hints:
-                _walk(hints[key], item, (*loc, key), lines, out)
-    elif origin in (list, tuple, typing.Sequence) and isinstance(value, list) and args:
+            if isinstance(key, str) and key in inner:
+                _walk(inner[key], item, (*loc, key), lines, out)
+    elif holds == _ITEMS and isinstance(value, list):
         for i, item in enumerate(value):
-            _walk(args[0], item, (*loc, i), lines, out)
-    elif origin is dict and isinstance(value, dict) and len(args) == 2:
+            _walk(inner, item, (*loc, i), lines, out)
+    elif holds == _VALUES and isinstance(value, dict):
         for key, item in value.items():
-            _walk(args[1], item, (*loc, str(key)), lines, out)
+            _walk(inner, item, (*loc, str(key)), lines, out)
 
 
 def strict_problems(cls: Any, data: Any, *, lines: LineMap | None, prefix: Loc) -> list[Problem]:
