@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -19,12 +19,6 @@ from ..assessment.sets import BoChiSo, ChiBao, QuyTac, TieuChi
 from ..model import CAP_HOC
 from .guide import fit_rows, guide_sheet
 from .layout import (
-    _BORDER,
-    _GROUP,
-    _HEAD,
-    _INPUT,
-    _LIVE,
-    _UNLOCKED,
     C_CAP,
     C_CLAIM,
     C_CODE,
@@ -58,6 +52,15 @@ from .layout import (
     print_landscape,
     rule_text,
 )
+
+# the form's cell styles
+_THIN = Side(style="thin", color="808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_INPUT = PatternFill("solid", fgColor="FFF2CC")
+_HEAD = PatternFill("solid", fgColor="D9D9D9")
+_GROUP = PatternFill("solid", fgColor="DDEBF7")
+_LIVE = PatternFill("solid", fgColor="EDEDED")
+_UNLOCKED = Protection(locked=False)
 
 __all__ = ["write_form"]
 

@@ -25,8 +25,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Final
 
-from openpyxl.styles import Border, PatternFill, Protection, Side
-
 from ..assessment.sets import Khoang, MucDo, QuyTac
 from ..vn.numbers import dinh_dang_so
 
@@ -80,13 +78,6 @@ DETAILS = (  # fact, label, label cell, input cell
     ("bo_chi_so", "Bộ chỉ số:", "D4", "E4"),
 )
 
-_THIN = Side(style="thin", color="808080")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_INPUT = PatternFill("solid", fgColor="FFF2CC")
-_HEAD = PatternFill("solid", fgColor="D9D9D9")
-_GROUP = PatternFill("solid", fgColor="DDEBF7")
-_LIVE = PatternFill("solid", fgColor="EDEDED")
-_UNLOCKED = Protection(locked=False)
 
 _KNOWN_OPTIONS: Final = {
     "khong": "Không",
