@@ -140,7 +140,7 @@ def _score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..app.loading import load_assessment
     from ..compose.tables import scored_table
     from ..vn.numbers import dinh_dang_so
-    from ..word.standalone import render_table_document
+    from ..word.table_document import render_table_document
 
     if args.docx is not None:
         refuse_overwrite([args.input], [args.docx])

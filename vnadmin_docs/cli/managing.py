@@ -139,7 +139,7 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         target = render(report, args.output / "bao-cao-tong-hop.docx", cache=context.templates)
         described: VanBan | Unnumbered = report
     else:
-        from ..word.standalone import render_table_document
+        from ..word.table_document import render_table_document
 
         title = ["KẾT QUẢ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ CÁC CƠ SỞ GIÁO DỤC", f"({bo.nguon})"]
         target = render_table_document(

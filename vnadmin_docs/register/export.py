@@ -108,7 +108,7 @@ def export_docx(entries: Sequence[Entry], out: Path | str, *, ten_co_quan: str, 
     from docx import Document
 
     from ..word.ooxml import set_core_properties
-    from ..word.standalone import render_table_document
+    from ..word.table_document import render_table_document
 
     title = title_lines(ten_co_quan, nam, entries)
     path = render_table_document(title, [register_table(entries)], out, author=ten_co_quan)

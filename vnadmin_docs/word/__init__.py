@@ -13,7 +13,7 @@ from .._lazy import lazy_exports
 
 _WHERE: Final = {
     "COVER_CATEGORY": "standalone", "render_cover": "standalone",
-    "render_table_document": "standalone",
+    "render_table_document": "table_document",
     "Finding": "check", "check": "check", "check_document": "check",
     "TemplateCache": "render", "context": "render", "render": "render",
     "render_bytes": "render", "template_path": "render",
@@ -36,4 +36,4 @@ if TYPE_CHECKING:
     from .render import template_path as template_path
     from .standalone import COVER_CATEGORY as COVER_CATEGORY
     from .standalone import render_cover as render_cover
-    from .standalone import render_table_document as render_table_document
+    from .table_document import render_table_document as render_table_document

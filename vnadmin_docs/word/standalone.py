@@ -1,10 +1,10 @@
-"""Documents that are not NĐ30 documents of a type: the dossier's cover (mẫu M1) and a
-landscape page holding only a title and some blocks (a scored table to print on its own)."""
+"""Documents that are not NĐ30 documents of a type: the dossier's cover (mẫu M1); the
+landscape page holding only a title and some blocks is :mod:`.table_document`."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,9 +18,7 @@ from .._atomic import write_atomic
 from ..model import CoQuan
 from ..vn import nd30
 from ..vn.layout import dong_ten_co_quan, giu_cum_tu, khong_ngat
-from ..vn.markup import Block
 from ..vn.numbering import LoaiVanBan
-from .appendix import add_blocks
 from .folder import template_path
 from .ooxml import bottom_rule, mark_size, set_core_properties
 
@@ -32,7 +30,6 @@ __all__ = [
     "cover_context",
     "cover_template",
     "render_cover",
-    "render_table_document",
 ]
 
 COVER_CATEGORY = "Bìa hồ sơ"
@@ -69,20 +66,6 @@ def _save(d: DocumentObject, out: Path | str) -> Path:
     buffer = io.BytesIO()
     d.save(buffer)
     return write_atomic(out, buffer.getvalue())
-
-
-def render_table_document(
-    title: Sequence[str], blocks: Sequence[Block], out: Path | str, *, author: str = ""
-) -> Path:
-    """A standalone landscape document holding only a title and some blocks (e.g. a scored
-    table to print on its own), in the shipped templates' styles; written atomically."""
-    d = _blank_document(landscape=True)
-    for k, line in enumerate(title):
-        _centred(d, line, bold=k < 2, italic=k >= 2)
-    d.add_paragraph()
-    add_blocks(d, blocks)
-    set_core_properties(d, title=" ".join(title[:2]), author=author, last_modified_by=author)
-    return _save(d, out)
 
 
 def cover_context(co_quan: CoQuan, tieu_de: str, nam_hoc: str, dia_danh_nam: str) -> dict[str, str]:

@@ -35,6 +35,7 @@ __all__ = [
     "blocks_xml",
     "cm_to_twips",
     "fragment_root",
+    "text_xml",
 ]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -72,7 +73,7 @@ def fragment_root(xml: str) -> str:
     return f'<w:body xmlns:w="{W_NS}">{xml}</w:body>'
 
 
-def _text(text: str) -> str:
+def text_xml(text: str) -> str:
     """``<w:t>`` pieces for ``text``, its line breaks and tabs as elements."""
     out: list[str] = []
     for k, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
@@ -93,7 +94,7 @@ def _runs(spans: Sequence[Span], *, bold: bool = False, in_cell: bool = False) -
         props = ("<w:b/>" if span.bold or bold else "") + ("<w:i/>" if span.italic else "")
         rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
         text = khong_ngat(span.text)
-        out.append(f"<w:r>{rpr}{_text(url_breaks(text) if in_cell else text)}</w:r>")
+        out.append(f"<w:r>{rpr}{text_xml(url_breaks(text) if in_cell else text)}</w:r>")
     return "".join(out)
 
 
