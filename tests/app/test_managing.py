@@ -8,6 +8,7 @@ import zipfile
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -272,3 +273,42 @@ def test_a_row_with_a_control_character_is_reported(tmp_path: Path) -> None:
     assert where == "ket-qua.csv:dòng 3"
     assert [p.path for p in problems] == ["ket-qua.csv:dòng 3.don_vi"]
     assert "U+0007" in str(problems[0])
+
+
+def test_reading_in_two_processes_gives_the_same_results_in_the_same_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: a long list is shared between processes; nothing changes but the time."""
+    import concurrent.futures
+
+    shares: list[int] = []
+    submit = concurrent.futures.ProcessPoolExecutor.submit
+
+    def counted(pool: Any, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        shares.append(len(args[0]))
+        return submit(pool, fn, *args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", counted)
+    paths = generate_schools.generate(150, tmp_path / "schools", seed=5)
+    scorecards = []
+    for i in range(150):
+        path = tmp_path / "json" / f"{i:03d}.json"
+        path.parent.mkdir(exist_ok=True)
+        groups = [{"code": c, "points": (i * 7 + int(c) * 13) % 100, "mandatory_met": i % 9 > 0}
+                  for c in ("1", "2")]  # fmt: skip
+        path.write_text(json.dumps({"don_vi": f"Trường THCS Số {i}", "groups": groups}))
+        scorecards.append(path)
+    (tmp_path / "broken.yaml").write_text("nam_hoc: [", encoding="utf-8")
+    inputs = [*paths[:75], tmp_path / "broken.yaml", *scorecards, *paths[75:], tmp_path / "x.json"]
+    one = load_school_results(inputs, bo=BO)
+    assert shares == []
+    two = load_school_results(inputs, bo=BO, workers=2)
+    assert shares == [150]  # the second half in the other process: 300 files after the first
+    assert len(one[0]) == 300 and [s for s, _ in one[1]] == [str(inputs[75]), str(inputs[-1])]
+    assert one == two
+    out1, out2 = tmp_path / "out1", tmp_path / "out2"
+    for out, workers in ((out1, "1"), (out2, "3")):
+        code = cli(["aggregate", *map(str, inputs), "-o", str(out), "--docx-only",
+                    "--workers", workers])  # fmt: skip
+        assert code == 1  # two files could not be read
+    assert (out1 / "tong-hop.json").read_bytes() == (out2 / "tong-hop.json").read_bytes()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Final
 
 from ..assessment.aggregation import KetQuaTruong, PhamVi, TongHop, tong_hop
 from ..assessment.sets import BoChiSo
@@ -63,11 +65,11 @@ def build_plan(
     return written
 
 
-def _one(path: Path, context: Context) -> KetQuaTruong:
+def _one(path: Path, suffix: str, context: Context) -> KetQuaTruong:
     source = str(path)
-    if path.suffix.lower() == ".json":
+    if suffix == ".json":
         return read_scorecard_json(path, cache=context.reads)
-    if path.suffix.lower() == ".xlsx":  # a filled self-assessment form
+    if suffix == ".xlsx":  # a filled self-assessment form
         danh_gia, _, sc = load_assessment(path, context=context)
         return KetQuaTruong.from_scorecard(sc, cap_hoc=danh_gia.cap_hoc, source=source)
     data, lines = load_data(path)
@@ -79,26 +81,80 @@ def _one(path: Path, context: Context) -> KetQuaTruong:
 
 
 def load_school_results(
-    paths: Sequence[Path], *, bo: BoChiSo, context: Context | None = None
+    paths: Sequence[Path], *, bo: BoChiSo, context: Context | None = None, workers: int = 1
 ) -> tuple[list[KetQuaTruong], list[SchoolProblems]]:
     """Read many schools' results: dossier or assessment inputs (.yaml), scorecard JSON
     (``score --json``), filled self-assessment forms (.xlsx from ``vnadmin-docs form``), or
     spreadsheets (.csv/.xlsx: ``don_vi``, ``cap_hoc``, ``nhom_1``,
     ``nhom_2``… and optional ``bat_buoc_1``…). Each is checked against its indicator set; what
-    cannot be read is returned with its problems, never counted."""
+    cannot be read is returned with its problems, never counted.
+
+    ``workers`` > 1 reads a long list (:data:`PARALLEL_FROM` files or more) in that many
+    processes, each a contiguous share of ``paths``, where processes can be forked (Linux):
+    the results are the same, in the same order. The first file is read here first, so that
+    every process starts with the validators and the indicator set already built."""
     context = context or Context()
+    paths = list(paths)
+    workers = min(workers, len(paths) * 2 // PARALLEL_FROM)  # each a hundred files or more
+    if workers <= 1 or not _can_fork():
+        return _read_all(paths, bo, context)
+    results, broken = _read_all(paths[:1], bo, context)
+    rest = paths[1:]
+    size = -(-len(rest) // workers)
+    shares = [rest[k : k + size] for k in range(0, len(rest), size)]
+    global _FORKED
+    _FORKED = (bo, context)
+    try:
+        import concurrent.futures
+        import multiprocessing
+
+        fork = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(len(shares) - 1, mp_context=fork) as pool:
+            later = [pool.submit(_read_share, share) for share in shares[1:]]
+            mine = _read_all(shares[0], bo, context)
+            for got in (mine, *(f.result() for f in later)):
+                results += got[0]
+                broken += got[1]
+    finally:
+        _FORKED = None
+    return results, broken
+
+
+PARALLEL_FROM: Final = 200
+"""The fewest files :func:`load_school_results` shares between processes (below, starting
+them costs more than they save)."""
+
+_FORKED: tuple[BoChiSo, Context] | None = None  # what a forked reader inherits
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _read_share(paths: list[Path]) -> tuple[list[KetQuaTruong], list[SchoolProblems]]:
+    """In a forked process: read ``paths`` with the set and context it inherited."""
+    assert _FORKED is not None
+    return _read_all(paths, *_FORKED)
+
+
+def _read_all(
+    paths: Sequence[Path], bo: BoChiSo, context: Context
+) -> tuple[list[KetQuaTruong], list[SchoolProblems]]:
     results: list[KetQuaTruong] = []
     broken: list[SchoolProblems] = []
     for path in paths:
+        suffix = path.suffix.lower()
         try:
-            if path.suffix.lower() == ".xlsx" and is_form(path):  # one school's filled form
-                results.append(_one(path, context))
-            elif path.suffix.lower() in (".csv", ".xlsx"):
+            if suffix == ".xlsx" and is_form(path):  # one school's filled form
+                results.append(_one(path, suffix, context))
+            elif suffix in (".csv", ".xlsx"):
                 counted, bad = read_result_rows(path, bo)
                 results += counted
                 broken += bad
             else:
-                results.append(_one(path, context))
+                results.append(_one(path, suffix, context))
         except InputError as exc:
             broken.append((str(path), exc.problems))
         except (OSError, ValueError, KeyError, TypeError, ArithmeticError) as exc:
@@ -112,10 +168,12 @@ def aggregate(
     bo: BoChiSo,
     scope: PhamVi | None = None,
     context: Context | None = None,
+    workers: int = 1,
 ) -> tuple[TongHop, list[SchoolProblems]]:
     """Read many schools' results with one context (the validators and indicator sets are
     built once for all of them) and tally them within ``scope``: what was left out, is missing
-    or duplicated is in the :class:`TongHop`; what could not be read comes back beside it."""
+    or duplicated is in the :class:`TongHop`; what could not be read comes back beside it.
+    ``workers``: see :func:`load_school_results`."""
     context = context or Context()
-    results, broken = load_school_results(paths, bo=bo, context=context)
+    results, broken = load_school_results(paths, bo=bo, context=context, workers=workers)
     return tong_hop(results, bo, scope), broken

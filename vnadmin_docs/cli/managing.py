@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -17,6 +18,7 @@ from ._common import (
     profiles,
     refuse_overwrite,
     require_soffice,
+    workers,
 )
 from .start import add_overwrite_option, add_template_options, template_folder
 
@@ -57,6 +59,12 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--nam-hoc", help="năm học cần tổng hợp (mặc định: của kế hoạch)")
     p.add_argument("--json", action="store_true", help="in kết quả tổng hợp dạng JSON")
     p.add_argument("--docx-only", action="store_true", help="không chuyển báo cáo sang PDF")
+    p.add_argument(
+        "--workers",
+        type=workers,
+        default=min(os.cpu_count() or 1, 4),
+        help="số tiến trình đọc song song khi có từ 200 tệp (mặc định: số nhân CPU, tối đa 4)",
+    )
     p.set_defaults(handler=_aggregate)  # fmt: skip
 
 
@@ -99,7 +107,8 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         nam_hoc=args.nam_hoc or (plan.nam_hoc if plan else None),
         co_so=tuple(schools) if schools else None,
     )
-    th, broken = aggregate(args.inputs, bo=bo, scope=scope, context=context)
+    th, broken = aggregate(args.inputs, bo=bo, scope=scope, context=context,
+                           workers=args.workers)  # fmt: skip
     for source, problems in broken:
         print(f"Không tính {source}: {len(problems)} lỗi", file=err)
         for problem in problems:
