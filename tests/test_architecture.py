@@ -57,7 +57,7 @@ ONLY_IN = {
     "pypdfium2": {"pdf.*"},
     "reportlab": {"pdf.*"},
     "uno": {"pdf._uno_client"},
-    "yaml": {"io.files"},
+    "yaml": {"io.files", "io._yaml"},
     "pydantic": {"io.problems"},
     "openpyxl": {"io.results", "io.sheet_headers", "io.form", "excel.*", "register.export"},
     "psycopg": {"register.backends"},

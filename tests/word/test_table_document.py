@@ -29,7 +29,8 @@ def test_title_table_and_properties_as_typed(
     assert [r.bold for p in doc.paragraphs[:3] for r in p.runs] == [True, True, False]
     assert doc.paragraphs[2].runs[0].italic
     assert doc.sections[0]._sectPr.find(qn("w:pgSz")).get(qn("w:orient")) == "landscape"
-    assert doc.sections[0].page_width > doc.sections[0].page_height
+    width, height = doc.sections[0].page_width, doc.sections[0].page_height
+    assert width is not None and height is not None and width > height
     assert doc.core_properties.title == "BẢNG TỰ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ"
     assert doc.core_properties.author == "Trường THCS Quyết Tiến & <con>"
     assert len(doc.tables) == 1

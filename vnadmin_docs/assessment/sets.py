@@ -16,9 +16,11 @@ Ranges are written the way the regulation words them: ``duoi`` (<), ``tu`` (≥)
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Literal
 
 from ..vn.numbers import dinh_dang_so
@@ -183,6 +185,19 @@ class BoChiSo(Record):
 
     def muc_ten(self, muc: int) -> str:
         return next((m.ten for m in self.muc_do if m.muc == muc), "")
+
+    @functools.cached_property
+    def toi_da_nhom(self) -> Mapping[str, Decimal]:
+        """Each group's maximum points by code (worked out once: an aggregation checks
+        thousands of results against them)."""
+        return MappingProxyType({n.ma: n.toi_da for n in self.nhom})
+
+    @functools.cached_property
+    def toi_da_tieu_chi(self) -> Mapping[str, Decimal]:
+        """Each scored criterion's maximum points by code."""
+        return MappingProxyType(
+            {tc.ma: tc.toi_da for _, tc in self.tieu_chi() if tc.toi_da is not None}
+        )
 
     def ma_chi_so(self) -> set[str]:
         """Every code of the set: criteria and their items."""

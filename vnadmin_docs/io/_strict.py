@@ -101,15 +101,11 @@ _LEAF, _RECORD, _ITEMS, _VALUES = range(4)
 def _plan(tp: Any) -> tuple[Any, int, Any] | None:
     """How :func:`_walk` treats a field of type ``tp``: its plain type, what it holds (a leaf,
     a record's fields by name, list items, mapping values) and their types; ``None`` for a
-    union the pass leaves to validation. Worked out once per type (:data:`_plans`)."""
+    union the pass leaves to validation. Worked out once per type."""
     try:
-        return _plans[tp]
-    except KeyError:
-        pass
+        return _cached_plan(tp)
     except TypeError:  # an unhashable annotation: worked out each time
         return _make_plan(tp)
-    plan = _plans[tp] = _make_plan(tp)
-    return plan
 
 
 def _make_plan(tp: Any) -> tuple[Any, int, Any] | None:
@@ -127,7 +123,9 @@ def _make_plan(tp: Any) -> tuple[Any, int, Any] | None:
     return plain, _LEAF, None
 
 
-_plans: dict[Any, tuple[Any, int, Any] | None] = {}
+@cache
+def _cached_plan(tp: Any) -> tuple[Any, int, Any] | None:
+    return _make_plan(tp)
 
 
 def _walk(tp: Any, value: Any, loc: Loc, lines: LineMap | None, out: list[Problem]) -> None:

@@ -63,6 +63,10 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
     # the tag of each scalar by its text and style: the resolvers try a dozen patterns on each
     _tags: ClassVar[dict[tuple[str, Any], str]] = {}
+    plain_tags: ClassVar[dict[str, str]] = {}
+    """A plain scalar's tag by its text (what the resolver says: the plain reader asks it)."""
+    values: ClassVar[dict[tuple[str, str], Any]] = {}
+    """A typed scalar's value (``None``, a boolean, a number) by its tag and text."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
@@ -146,13 +150,13 @@ class Unusual(Exception):
 
 _STR: Final = "tag:yaml.org,2002:str"
 _SCALAR_TYPES: Final = frozenset(f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float"))
-_CONSTRUCTED: dict[tuple[str, str], Any] = {}  # a typed scalar's value by its tag and text
 
 
 def _typed(parser: Any, tag: str, value: str) -> Any:
     key = (tag, value)
+    known = _Loader.values
     try:
-        return _CONSTRUCTED[key]
+        return known[key]
     except KeyError:
         pass
     if tag not in _SCALAR_TYPES:
@@ -162,20 +166,18 @@ def _typed(parser: Any, tag: str, value: str) -> Any:
         raise Unusual
     if not isinstance(made, bool) and isinstance(made, int | float) and abs(made) > MAX_NUMBER:
         raise Unusual
-    if len(value) <= 100 and len(_CONSTRUCTED) < 100_000:  # bounded
-        _CONSTRUCTED[key] = made
+    if len(value) <= 100 and len(known) < 100_000:  # bounded
+        known[key] = made
     return made
 
 
-_PLAIN_TAGS: dict[str, str] = {}  # a plain scalar's tag by its text (the resolver's answer)
-
-
 def _plain_tag(parser: Any, value: str) -> str:
-    tag = _PLAIN_TAGS.get(value)
+    known = _Loader.plain_tags
+    tag = known.get(value)
     if tag is None:
         tag = parser.resolve(yaml.ScalarNode, value, (True, False))
-        if len(value) <= 100 and len(_PLAIN_TAGS) < 100_000:  # bounded
-            _PLAIN_TAGS[value] = tag
+        if len(value) <= 100 and len(known) < 100_000:  # bounded
+            known[value] = tag
     return tag
 
 

@@ -119,22 +119,6 @@ def _number(value: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-_MAXIMA: dict[int, tuple[BoChiSo, dict[str, Decimal], dict[str, Decimal]]] = {}
-
-
-def _maxima(bo: BoChiSo) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
-    """The maximum points of each group and of each scored criterion of ``bo``, worked out
-    once per set (an aggregation reads thousands of results against the same one)."""
-    found = _MAXIMA.get(id(bo))
-    if found is None or found[0] is not bo:
-        groups = {n.ma: n.toi_da for n in bo.nhom}
-        criteria = {tc.ma: tc.toi_da for _, tc in bo.tieu_chi() if tc.toi_da is not None}
-        if len(_MAXIMA) > 100:  # bounded: sets read from files come and go
-            _MAXIMA.clear()
-        found = _MAXIMA[id(bo)] = (bo, groups, criteria)
-    return found[1], found[2]
-
-
 def _from_scorecard_json(
     raw: dict[str, Any], source: str, base: Path, cache: ReadCache | None
 ) -> KetQuaTruong:
@@ -151,7 +135,7 @@ def _from_scorecard_json(
     if not unit:
         problems.append(Problem("don_vi", "thiếu tên đơn vị (chuỗi ký tự)"))
     groups: list[NhomKetQua] = []
-    maxima, criterion_max = _maxima(bo)
+    maxima, criterion_max = bo.toi_da_nhom, bo.toi_da_tieu_chi
     rows = data["nhom"] if isinstance(data["nhom"], list) else None
     if rows is None:
         problems.append(Problem("nhom", "phải là danh sách các nhóm tiêu chí"))
