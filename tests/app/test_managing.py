@@ -8,7 +8,6 @@ import zipfile
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -279,16 +278,18 @@ def test_reading_in_two_processes_gives_the_same_results_in_the_same_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Issue 12: a long list is shared between processes; nothing changes but the time."""
-    import concurrent.futures
+    import os
 
-    shares: list[int] = []
-    submit = concurrent.futures.ProcessPoolExecutor.submit
+    forks: list[int] = []
+    fork = os.fork
 
-    def counted(pool: Any, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
-        shares.append(len(args[0]))
-        return submit(pool, fn, *args, **kwargs)
+    def counted() -> int:
+        pid = fork()
+        if pid:
+            forks.append(pid)
+        return pid
 
-    monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", counted)
+    monkeypatch.setattr(os, "fork", counted)
     paths = generate_schools.generate(150, tmp_path / "schools", seed=5)
     scorecards = []
     for i in range(150):
@@ -301,9 +302,9 @@ def test_reading_in_two_processes_gives_the_same_results_in_the_same_order(
     (tmp_path / "broken.yaml").write_text("nam_hoc: [", encoding="utf-8")
     inputs = [*paths[:75], tmp_path / "broken.yaml", *scorecards, *paths[75:], tmp_path / "x.json"]
     one = load_school_results(inputs, bo=BO)
-    assert shares == []
+    assert forks == []
     two = load_school_results(inputs, bo=BO, workers=2)
-    assert shares == [150]  # the second half in the other process: 300 files after the first
+    assert len(forks) == 1  # the second half was read in another process
     assert len(one[0]) == 300 and [s for s, _ in one[1]] == [str(inputs[75]), str(inputs[-1])]
     assert one == two
     out1, out2 = tmp_path / "out1", tmp_path / "out2"
@@ -312,3 +313,22 @@ def test_reading_in_two_processes_gives_the_same_results_in_the_same_order(
                     "--workers", workers])  # fmt: skip
         assert code == 1  # two files could not be read
     assert (out1 / "tong-hop.json").read_bytes() == (out2 / "tong-hop.json").read_bytes()
+
+
+def test_a_bug_in_the_other_process_is_raised_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the forked reader raises (a bug, not a bad file) comes back as the same error."""
+    from vnadmin_docs.app import managing
+
+    paths = generate_schools.generate(220, tmp_path / "schools", seed=6)
+    one = managing._one
+
+    def failing(path: Path, suffix: str, context: object) -> object:
+        if path == paths[-1]:
+            raise RuntimeError("lỗi thử")
+        return one(path, suffix, context)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(managing, "_one", failing)
+    with pytest.raises(RuntimeError, match="lỗi thử"):
+        load_school_results(paths, bo=BO, workers=2)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import signal
 import sys
+import typing
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
@@ -102,21 +105,22 @@ def load_school_results(
     rest = paths[1:]
     size = -(-len(rest) // workers)
     shares = [rest[k : k + size] for k in range(0, len(rest), size)]
-    global _FORKED
-    _FORKED = (bo, context)
+    children: list[tuple[int, int]] = []
     try:
-        import concurrent.futures
-        import multiprocessing
-
-        fork = multiprocessing.get_context("fork")
-        with concurrent.futures.ProcessPoolExecutor(len(shares) - 1, mp_context=fork) as pool:
-            later = [pool.submit(_read_share, share) for share in shares[1:]]
-            mine = _read_all(shares[0], bo, context)
-            for got in (mine, *(f.result() for f in later)):
-                results += got[0]
-                broken += got[1]
-    finally:
-        _FORKED = None
+        for share in shares[1:]:
+            children.append(_fork_reading(share, bo, context))
+        shares_read = [_read_all(shares[0], bo, context)]
+        while children:
+            shares_read.append(_collect(*children.pop(0)))
+    finally:  # stopped (an error, Ctrl+C): no reader is left behind
+        for pid, reading in children:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            os.close(reading)
+    for got in shares_read:
+        results += got[0]
+        broken += got[1]
     return results, broken
 
 
@@ -124,19 +128,55 @@ PARALLEL_FROM: Final = 200
 """The fewest files :func:`load_school_results` shares between processes (below, starting
 them costs more than they save)."""
 
-_FORKED: tuple[BoChiSo, Context] | None = None  # what a forked reader inherits
+Read = tuple[list[KetQuaTruong], list[SchoolProblems]]
 
 
 def _can_fork() -> bool:
-    import multiprocessing
-
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
-def _read_share(paths: list[Path]) -> tuple[list[KetQuaTruong], list[SchoolProblems]]:
-    """In a forked process: read ``paths`` with the set and context it inherited."""
-    assert _FORKED is not None
-    return _read_all(paths, *_FORKED)
+def _fork_reading(paths: list[Path], bo: BoChiSo, context: Context) -> tuple[int, int]:
+    """A forked process reading ``paths`` with this process's set and context (its validators
+    built already) and sending back what it read, pickled; its pid and the pipe to read."""
+    import pickle
+
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: read, send, leave without running the parent's clean-ups
+        os.close(reading)
+        code = 0
+        try:
+            try:
+                data = pickle.dumps(("ok", _read_all(paths, bo, context)))
+            except BaseException as exc:  # handed to the parent, which raises it
+                code = 1
+                try:
+                    data = pickle.dumps(("error", exc))
+                except Exception:  # an exception that cannot be pickled
+                    data = pickle.dumps(("error", RuntimeError(repr(exc))))
+            with os.fdopen(writing, "wb") as pipe:
+                pipe.write(data)
+        finally:
+            os._exit(code)
+    os.close(writing)
+    return pid, reading
+
+
+def _collect(pid: int, reading: int) -> Read:
+    """What a forked reader sent; its exception raised here, as if it had been raised here."""
+    import pickle
+
+    try:
+        with os.fdopen(reading, "rb") as pipe:
+            data = pipe.read()
+    finally:
+        os.waitpid(pid, 0)
+    if not data:
+        raise RuntimeError(f"tiến trình đọc {pid} dừng mà không gửi kết quả")
+    kind, value = pickle.loads(data)
+    if kind == "error":
+        raise value
+    return typing.cast(Read, value)
 
 
 def _read_all(
