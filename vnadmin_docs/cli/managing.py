@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from pathlib import Path
 from typing import Any, TextIO
@@ -89,6 +88,7 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..compose.metadata import Unnumbered
     from ..compose.plan import bao_cao_tong_hop
     from ..compose.tables import aggregate_table
+    from ..io.json_text import readable_json
     from ..io.results import read_school_list
     from ..io.sets import load_indicator_set
     from ..model import BO_CHI_SO_MAC_DINH, VanBan
@@ -124,7 +124,7 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         **th.to_json(),
         "broken": [{"source": s, "problems": [str(p) for p in ps]} for s, ps in broken],
     }
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = readable_json(data)
     with atomic_path(args.output / "tong-hop.json") as tmp:
         tmp.write_text(text, encoding="utf-8")
     from ..excel.tong_hop import write_tong_hop  # tong-hop.xlsx: the same numbers, for Excel
