@@ -244,18 +244,20 @@ def tong_hop(results: Sequence[KetQuaTruong], bo: BoChiSo, scope: PhamVi | None 
         if reason:
             excluded.append(LoaiRa(r.don_vi, r.source, reason))
             continue
-        if r.key in expected:  # named and levelled as the plan lists it
-            plan_entry = expected[r.key]
+        key = r.key  # once: a name's key is worked out by casefolding and collapsing spaces
+        if key in expected:  # named and levelled as the plan lists it
+            plan_entry = expected[key]
             r = dataclasses.replace(r, don_vi=plan_entry.ten, cap_hoc=plan_entry.cap_hoc)
-        if r.key in seen:
+            key = r.key
+        if key in seen:
             duplicates.append(
                 Problem(
                     r.source,
-                    f"trùng đơn vị {r.don_vi!r} với {seen[r.key].source}; chỉ tính một lần",
+                    f"trùng đơn vị {r.don_vi!r} với {seen[key].source}; chỉ tính một lần",
                 )
             )
             continue
-        seen[r.key] = r
+        seen[key] = r
     counted = tuple(seen.values())
     caps = [c for c in CAP_HOC if any(r.cap_hoc == c for r in counted)]
     caps += sorted({r.cap_hoc for r in counted} - set(caps))

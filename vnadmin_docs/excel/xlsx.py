@@ -256,7 +256,8 @@ def write_workbook(out: Path | str | IO[bytes], sheets: Sequence[Sheet]) -> None
         "xl/styles.xml": _styles_xml(list(styles)),
         **{f"xl/worksheets/sheet{i}.xml": xml for i, xml in enumerate(sheet_xml, start=1)},
     }
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    # level 1: a sheet of repetitive XML shrinks nearly as much, in a third of the time
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for name, text in parts.items():
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
