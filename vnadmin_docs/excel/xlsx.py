@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Final
+from typing import IO, Final, cast
 
 from .layout import FONT
 
@@ -100,12 +100,6 @@ def _text(value: str) -> str:
     return value.translate(_ESCAPES)
 
 
-def _number(value: int | float | Decimal) -> str:
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return repr(value)
-
-
 def _rows_xml(rows: Iterable[Sequence[object]], styles: dict[CellStyle, int]) -> Iterable[str]:
     letters: list[str] = []
     for r, row in enumerate(rows, start=1):
@@ -116,19 +110,20 @@ def _rows_xml(rows: Iterable[Sequence[object]], styles: dict[CellStyle, int]) ->
             kind = value.__class__
             style = ""
             if kind is Cell:
-                assert isinstance(value, Cell)
-                index = styles.setdefault(value.style, len(styles))
+                cell = cast(Cell, value)
+                index = styles.setdefault(cell.style, len(styles))
                 style = f' s="{index}"' if index else ""
-                value = value.value
+                value = cell.value
                 kind = value.__class__
             if kind is str:
-                assert isinstance(value, str)
                 if value:  # an empty text: no cell, as openpyxl writes it
+                    text = cast(str, value).translate(_ESCAPES)
                     cells.append(f'<c r="{letters[c]}{r}"{style} t="inlineStr"><is>'
-                                 f'<t xml:space="preserve">{_text(value)}</t></is></c>')  # fmt: skip
-            elif kind is int or kind is Decimal or kind is float:
-                assert isinstance(value, int | float | Decimal)
-                cells.append(f'<c r="{letters[c]}{r}"{style}><v>{_number(value)}</v></c>')
+                                 f'<t xml:space="preserve">{text}</t></is></c>')  # fmt: skip
+            elif kind is int or kind is float:
+                cells.append(f'<c r="{letters[c]}{r}"{style}><v>{value!r}</v></c>')
+            elif kind is Decimal:
+                cells.append(f'<c r="{letters[c]}{r}"{style}><v>{value:f}</v></c>')
             elif kind is bool:
                 cells.append(f'<c r="{letters[c]}{r}"{style} t="b"><v>{int(bool(value))}</v></c>')
             elif value is not None:
@@ -257,8 +252,8 @@ def write_workbook(out: Path | str | IO[bytes], sheets: Sequence[Sheet]) -> None
         **{f"xl/worksheets/sheet{i}.xml": xml for i, xml in enumerate(sheet_xml, start=1)},
     }
     # level 1: a sheet of repetitive XML shrinks nearly as much, in a third of the time
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in parts.items():
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, text.encode("utf-8"))
+            archive.writestr(info, text.encode("utf-8"), compresslevel=1)
