@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import signal
-import sys
-import typing
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
@@ -20,6 +16,7 @@ from ..io.form import is_form
 from ..io.results import SchoolProblems, read_result_rows, read_scorecard_json
 from ..word.folder import TemplateFolder
 from .context import Context
+from .forked import can_fork, map_forked
 from .loading import load_assessment, load_plan, score_dossier
 from .manifest import guard, record
 from .numbering import RegisterNumbers
@@ -93,90 +90,28 @@ def load_school_results(
     cannot be read is returned with its problems, never counted.
 
     ``workers`` > 1 reads a long list (:data:`PARALLEL_FROM` files or more) in that many
-    processes, each a contiguous share of ``paths``, where processes can be forked (Linux):
-    the results are the same, in the same order. The first file is read here first, so that
-    every process starts with the validators and the indicator set already built."""
+    processes where processes can be forked (Linux; :func:`.forked.map_forked`), in runs of
+    consecutive files each process takes when it is done with its last: the results are the
+    same, in the same order. The first file is read here first, so that every process starts
+    with the validators and the indicator set already built."""
     context = context or Context()
     paths = list(paths)
     workers = min(workers, len(paths) * 2 // PARALLEL_FROM)  # each a hundred files or more
-    if workers <= 1 or not _can_fork():
+    if workers <= 1 or not can_fork():
         return _read_all(paths, bo, context)
     results, broken = _read_all(paths[:1], bo, context)
     rest = paths[1:]
-    size = -(-len(rest) // workers)
-    shares = [rest[k : k + size] for k in range(0, len(rest), size)]
-    children: list[tuple[int, int]] = []
-    try:
-        for share in shares[1:]:
-            children.append(_fork_reading(share, bo, context))
-        shares_read = [_read_all(shares[0], bo, context)]
-        while children:
-            shares_read.append(_collect(*children.pop(0)))
-    finally:  # stopped (an error, Ctrl+C): no reader is left behind
-        for pid, reading in children:
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            os.close(reading)
-    for got in shares_read:
-        results += got[0]
-        broken += got[1]
+    size = max(8, -(-len(rest) // (workers * 16)))  # some sixteen runs each: none waits long
+    runs = [rest[k : k + size] for k in range(0, len(rest), size)]
+    for counted, bad in map_forked(lambda run: _read_all(run, bo, context), runs, workers=workers):
+        results += counted
+        broken += bad
     return results, broken
 
 
 PARALLEL_FROM: Final = 200
 """The fewest files :func:`load_school_results` shares between processes (below, starting
 them costs more than they save)."""
-
-Read = tuple[list[KetQuaTruong], list[SchoolProblems]]
-
-
-def _can_fork() -> bool:
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
-
-
-def _fork_reading(paths: list[Path], bo: BoChiSo, context: Context) -> tuple[int, int]:
-    """A forked process reading ``paths`` with this process's set and context (its validators
-    built already) and sending back what it read, pickled; its pid and the pipe to read."""
-    import pickle
-
-    reading, writing = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: read, send, leave without running the parent's clean-ups
-        os.close(reading)
-        code = 0
-        try:
-            try:
-                data = pickle.dumps(("ok", _read_all(paths, bo, context)))
-            except BaseException as exc:  # handed to the parent, which raises it
-                code = 1
-                try:
-                    data = pickle.dumps(("error", exc))
-                except Exception:  # an exception that cannot be pickled
-                    data = pickle.dumps(("error", RuntimeError(repr(exc))))
-            with os.fdopen(writing, "wb") as pipe:
-                pipe.write(data)
-        finally:
-            os._exit(code)
-    os.close(writing)
-    return pid, reading
-
-
-def _collect(pid: int, reading: int) -> Read:
-    """What a forked reader sent; its exception raised here, as if it had been raised here."""
-    import pickle
-
-    try:
-        with os.fdopen(reading, "rb") as pipe:
-            data = pipe.read()
-    finally:
-        os.waitpid(pid, 0)
-    if not data:
-        raise RuntimeError(f"tiến trình đọc {pid} dừng mà không gửi kết quả")
-    kind, value = pickle.loads(data)
-    if kind == "error":
-        raise value
-    return typing.cast(Read, value)
 
 
 def _read_all(
