@@ -17,6 +17,7 @@ imported at the top: ``dossier`` starts LibreOffice first and imports the heavy 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import signal
 import sys
@@ -111,7 +112,13 @@ def _quiet_pipe(out: TextIO) -> None:
 def main(
     argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
-    """Run the command line; returns the exit code (0, 1, 2, or 3 for a bug: see above)."""
+    """Run the command line; returns the exit code (0, 1, 2, or 3 for a bug: see above).
+
+    Run as the program (``argv`` not given), the objects alive after start-up and again at
+    the end are frozen out of the cyclic garbage collector (:func:`gc.freeze`): they live as
+    long as the process, so the collector need not walk them while thousands of inputs are
+    read, nor once more at exit (≈50 ms of every run). A caller's ``main([...])`` leaves its
+    collector alone."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -123,6 +130,8 @@ def main(
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
         args = _parser().parse_args(args_list)
+        if argv is None:  # the program itself (not a caller's main([...])): see _freeze
+            gc.freeze()
         code: int = args.handler(args, out, err)
     except VnAdminError as exc:
         if debug:
@@ -151,6 +160,9 @@ def main(
                 file=err,
             )
         return EXIT_BUG
+    finally:
+        if argv is None:
+            gc.freeze()
     return code
 
 
