@@ -51,3 +51,38 @@ def test_vietnamese_numbers() -> None:
     assert phan_tram(1, 3) == "33,33%"
     with pytest.raises(ValueError):
         phan_tram(1, 0)
+
+
+def test_numbers_are_written_as_babel_writes_them_in_vietnamese() -> None:
+    """Issue 12: vn.numbers no longer loads Babel's locale data; it writes what Babel would."""
+    import random
+    from decimal import Decimal
+
+    from babel.numbers import format_decimal
+
+    from vnadmin_docs.vn.numbers import dinh_dang_so
+
+    rng = random.Random(3)
+    values: list[int | float | Decimal] = [
+        Decimal("NaN"), float("inf"), float("-inf"), -0.0, Decimal("-0"), Decimal("1E+2"),
+        0.125, 0.135, 2.675, 1e-7, -1234.5, 10**20, Decimal("0.015"), 99.995, -0.001, 10**27,
+        Decimal("1E+30"), 1e30,
+    ]  # fmt: skip
+    for _ in range(10_000):
+        k = rng.random()
+        if k < 0.3:
+            values.append(rng.randint(-(10**9), 10**9))
+        elif k < 0.6:
+            values.append(round(rng.uniform(-1e6, 1e6), rng.randint(0, 6)))
+        elif k < 0.8:
+            values.append(Decimal(rng.randint(-(10**8), 10**8)) / Decimal(10 ** rng.randint(0, 6)))
+        else:
+            values.append(rng.choice([0.5, 1.5, 2.5, 0.05, 0.15, 1.005, 84.5, 66.665]) * 10)
+    for value in values:
+        for digits in (0, 1, 2, 3):
+            pattern = "#,##0" + ("." + "#" * digits if digits else "")
+            try:
+                expected = format_decimal(value, format=pattern, locale="vi")
+            except ArithmeticError:  # beyond Decimal's precision: shown as is
+                expected = str(value)
+            assert dinh_dang_so(value, chu_so_thap_phan=digits) == expected, (value, digits)

@@ -1,4 +1,9 @@
-"""Numbers in running text, Vietnamese style (Babel): ``1.234.567,5`` and ``84,5%``.
+"""Numbers in running text, Vietnamese style: ``1.234.567,5`` and ``84,5%``.
+
+Formatted as CLDR's Vietnamese locale writes them (what Babel's ``format_decimal`` gives for
+``#,##0.##`` and ``vi``: "." between thousands, "," before decimals, optional decimals,
+rounding half to even, ``NaN`` and ``∞`` as such; a test compares the two on 120,000
+numbers), without loading Babel's locale data: ≈30 ms of every run that printed a number.
 
 >>> dinh_dang_so(1234567.5)
 '1.234.567,5'
@@ -10,10 +15,8 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from functools import lru_cache
-
-from babel.numbers import format_decimal
 
 from ..errors import InvalidValueError
 
@@ -28,17 +31,37 @@ def dinh_dang_so(value: Number, *, chu_so_thap_phan: int = 2) -> str:
     >>> dinh_dang_so(Decimal("94")), dinh_dang_so(12.345, chu_so_thap_phan=1)
     ('94', '12,3')
     """
+    if value == 0:  # 0 and -0 are equal keys of the cache, but -0 is written "-0"
+        return _format.__wrapped__(value, chu_so_thap_phan)
     return _format(value, chu_so_thap_phan)
 
 
 @lru_cache(maxsize=4096)  # a scored table formats the same few numbers over and over
 def _format(value: Number, digits: int) -> str:
-    # equal numbers format alike ("#" decimals are optional), so caching by value is exact
-    pattern = "#,##0" + ("." + "#" * digits if digits else "")
+    # equal numbers format alike (decimals are optional; zero's sign is the exception)
     try:
-        return str(format_decimal(value, format=pattern, locale="vi"))
-    except ArithmeticError:  # beyond Decimal's precision (1e30, infinity): shown as is
+        return _vietnamese(value, digits)
+    except ArithmeticError:  # beyond Decimal's precision (1e30): shown as is
         return str(value)
+
+
+def _vietnamese(value: Number, digits: int) -> str:
+    if isinstance(value, bool):
+        raise InvalidOperation(value)
+    if isinstance(value, Decimal):
+        number = value
+    else:  # a float by its shortest text (2.675 is 2,68 with two decimals, not 2,67)
+        number = Decimal(str(value) if isinstance(value, float) else value)
+    if number.is_nan():
+        return "NaN"
+    if number.is_infinite():
+        return "-∞" if number < 0 else "∞"
+    rounded = number.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    whole, _, decimals = format(rounded, "f").partition(".")
+    sign, whole = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+    groups = [whole[max(0, k - 3) : k] for k in range(len(whole), 0, -3)][::-1]
+    decimals = decimals.rstrip("0")
+    return sign + ".".join(groups) + ("," + decimals if decimals else "")
 
 
 def phan_tram(value: Number, tong: Number | None = None, *, chu_so_thap_phan: int = 2) -> str:
