@@ -4,6 +4,7 @@ no English word of argparse's own; completion scripts are generated from the par
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import pytest
 
@@ -70,3 +71,42 @@ def test_completion_scripts(shell: str, capsys: pytest.CaptureFixture[str]) -> N
     script = capsys.readouterr().out
     for command in ("render", "dossier", "aggregate", "register", "sign"):
         assert command in script
+
+
+def test_each_command_builds_only_its_group() -> None:
+    """Issue 12: a command imports only its group's module; the groups are all the commands."""
+    from vnadmin_docs.cli import GROUPS, _parser
+
+    def commands(parser: argparse.ArgumentParser) -> set[str]:
+        (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        return set(sub.choices)
+
+    everything = commands(_parser())
+    assert everything == {c for _, cs in GROUPS for c in cs} | {"completion"}
+    for _, group in GROUPS:
+        for command in group:
+            assert commands(_parser(command)) == set(group)
+
+
+def test_an_aggregation_of_scorecards_starts_light(tmp_path: Path) -> None:
+    """What an aggregation of scorecard JSON files imports: none of the PDF, Word, Excel,
+    register or validation libraries (their imports were most of its start-up)."""
+    import json
+    import subprocess
+    import sys
+
+    card = tmp_path / "a.json"
+    groups = [{"code": c, "points": 80, "mandatory_met": True} for c in ("1", "2")]
+    card.write_text(json.dumps({"don_vi": "Trường THCS A", "groups": groups}), encoding="utf-8")
+    script = (
+        "import sys\nfrom vnadmin_docs.cli import main\n"
+        f"code = main(['aggregate', {str(card)!r}, '-o', {str(tmp_path / 'out')!r}, '--docx-only'])\n"
+        "heavy = ('docx', 'docxtpl', 'openpyxl', 'pydantic', 'pypdf', 'babel', 'jinja2',\n"
+        "         'vnadmin_docs.pdf', 'vnadmin_docs.register', 'vnadmin_docs.cli.sign')\n"
+        "print(code, sorted({m.split('.')[0] if not m.startswith('vnadmin') else m\n"
+        "                    for m in sys.modules if m.startswith(heavy)}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines()[-1] == "0 []", done.stdout + done.stderr

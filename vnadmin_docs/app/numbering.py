@@ -16,12 +16,14 @@ import contextlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import InputError, Problem
 from ..model import VanBan
-from ..register.model import Allocation, Entry, Metadata
-from ..register.store import Register
+
+if TYPE_CHECKING:  # the register's modules (sqlite3…) only when numbers are taken
+    from ..register.model import Allocation, Entry
+    from ..register.store import Register
 
 __all__ = ["AUTO", "ISSUING_ORDER", "RegisterNumbers", "take_autos"]
 
@@ -82,6 +84,8 @@ class RegisterNumbers:
 
     def issue(self, documents: Mapping[int, VanBan]) -> list[Entry]:
         """Record each allocated number as issued, with its document's metadata (by number)."""
+        from ..register.model import Metadata
+
         done = []
         for allocation in self.allocations:
             doc = documents.get(allocation.so)

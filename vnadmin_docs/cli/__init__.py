@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import os
 import signal
 import sys
@@ -28,7 +29,6 @@ from typing import Final, TextIO
 from .. import __version__
 from .._atomic import os_error_message
 from ..errors import ConversionError, InputError, OutputError, TemplateError, VnAdminError
-from . import documents, dossier, managing, register, sign, start
 from ._common import EXIT_BUG, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from ._vi import Parser
 
@@ -44,7 +44,21 @@ EXIT_CODES: Final[dict[type[VnAdminError], int]] = {
 """The exit code of each error class (the most specific class that matches wins)."""
 
 
-def _parser() -> argparse.ArgumentParser:
+GROUPS: Final = (
+    ("documents", ("render", "check", "score", "form", "schema", "template")),
+    ("dossier", ("dossier", "batch")),
+    ("managing", ("plan", "aggregate")),
+    ("sign", ("sign", "verify")),
+    ("start", ("init", "criteria", "assemble")),
+    ("register", ("register",)),
+)
+"""Each command group's module and the commands it registers, in the order of the help."""
+
+
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; for a known ``command``, with only its group's module
+    imported (each module imports what its commands need: an aggregation neither signs nor
+    keeps the register)."""
     parser = Parser(
         prog="vnadmin-docs",
         description="Soạn văn bản hành chính đúng thể thức Nghị định 30/2020/NĐ-CP.",
@@ -58,16 +72,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser, metavar="LỆNH",
                                 title="các lệnh")  # fmt: skip
-    documents.add_parsers(sub)
-    dossier.add_parsers(sub)
-    managing.add_parsers(sub)
-    sign.add_parsers(sub)
-    start.add_parsers(sub)
-    register.add_parser(sub).set_defaults(handler=register.run)
-    p = sub.add_parser("completion", help="in đoạn lệnh tự hoàn thành cho shell (bash, zsh, tcsh)")
-    p.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="loại shell")
-    p.set_defaults(handler=_completion)
+    known = command in {c for _, commands in GROUPS for c in commands}
+    for name, commands in GROUPS:
+        if known and command not in commands:
+            continue
+        module = importlib.import_module(f".{name}", __name__)
+        if name == "register":
+            module.add_parser(sub).set_defaults(handler=module.run)
+        else:
+            module.add_parsers(sub)
+    if not known:
+        p = sub.add_parser(
+            "completion", help="in đoạn lệnh tự hoàn thành cho shell (bash, zsh, tcsh)"
+        )
+        p.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="loại shell")
+        p.set_defaults(handler=_completion)
     return parser
+
+
+def _command(args: Sequence[str]) -> str | None:
+    """The command the arguments name (the first that is not an option), if any."""
+    return next((a for a in args if not a.startswith("-")), None)
 
 
 def _completion(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -129,7 +154,7 @@ def main(
         # instead of the process being killed with a truncated file behind
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
-        args = _parser().parse_args(args_list)
+        args = _parser(_command(args_list)).parse_args(args_list)
         if argv is None:  # the program itself (not a caller's main([...])): see _freeze
             gc.freeze()
         code: int = args.handler(args, out, err)

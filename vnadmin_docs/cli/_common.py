@@ -14,28 +14,35 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import ConversionError, OutputError
-from ..pdf import libreoffice
-from ..pdf.libreoffice import INSTALL_HINT, SOFFICE_ENV, find_toc_font
 
 if TYPE_CHECKING:
     from ..app.numbering import RegisterNumbers
 
-NO_SOFFICE = (
-    "Không tìm thấy LibreOffice để chuyển sang PDF. Cài LibreOffice (hướng dẫn cho Windows, "
-    f"macOS, Linux: docs/user/cai-dat.md; trên Debian/Ubuntu: {INSTALL_HINT}), hoặc đặt biến "
-    f"môi trường {SOFFICE_ENV} là đường dẫn tới soffice; muốn chỉ tạo các tệp .docx thì thêm "
-    "--docx-only."
-)
+# the LibreOffice module (subprocess, hashlib…) is imported by the functions that need it:
+# a command that converts nothing (aggregate --docx-only, score, check) does without it
+
+
+def no_soffice_message() -> str:
+    """What to do when LibreOffice cannot be found, in Vietnamese."""
+    from ..pdf.libreoffice import INSTALL_HINT, SOFFICE_ENV
+
+    return (
+        "Không tìm thấy LibreOffice để chuyển sang PDF. Cài LibreOffice (hướng dẫn cho Windows, "
+        f"macOS, Linux: docs/user/cai-dat.md; trên Debian/Ubuntu: {INSTALL_HINT}), hoặc đặt "
+        f"biến môi trường {SOFFICE_ENV} là đường dẫn tới soffice; muốn chỉ tạo các tệp .docx "
+        "thì thêm --docx-only."
+    )
+
 
 __all__ = [
     "EXIT_BUG",
     "EXIT_FINDINGS",
     "EXIT_INPUT",
     "EXIT_OK",
-    "NO_SOFFICE",
     "Progress",
     "add_register_option",
     "docx_template",
+    "no_soffice_message",
     "open_numbers",
     "output_folder",
     "positive_seconds",
@@ -60,19 +67,23 @@ def profiles() -> Path:
 def soffice() -> str | None:
     """The LibreOffice executable: ``VNADMIN_SOFFICE``, ``PATH``, or where its installer puts
     it on Windows and macOS (the edge reads the environment and passes it on)."""
-    return libreoffice.find_soffice(env=os.environ)
+    from ..pdf.libreoffice import find_soffice
+
+    return find_soffice(env=os.environ)
 
 
 def require_soffice() -> str:
     """:func:`soffice`, or a clear Vietnamese error saying how to install it or do without."""
     found = soffice()
     if found is None:
-        raise ConversionError(NO_SOFFICE)
+        raise ConversionError(no_soffice_message())
     return found
 
 
 def toc_font() -> tuple[Path, Path]:
     """The mục lục font's regular and bold files, or a clear error naming the package."""
+    from ..pdf.libreoffice import INSTALL_HINT, find_toc_font
+
     found = find_toc_font()
     if found is None:
         message = (

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..pdf.libreoffice import LibreOfficeConverter
 from ._common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -159,6 +158,7 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"Đã tạo {target}", file=out if not args.json else err)
     if not args.docx_only:
         from ..app.dossier import write_document_metadata  # pypdf, the PDF stage: only here
+        from ..pdf.libreoffice import LibreOfficeConverter
 
         (pdf,) = LibreOfficeConverter(require_soffice(), profiles=profiles()).convert(
             [target], args.output
