@@ -22,7 +22,9 @@ of numbers stays on one line, a long list has one item a line.
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from typing import Final
 
 __all__ = ["readable_json"]
@@ -47,9 +49,17 @@ def readable_json(value: object, level: int = 0) -> str:
         ]
         return "{\n" + ",\n".join(items) + "\n" + "  " * level + "}"
     if isinstance(value, list | tuple) and value:
-        nested = any(isinstance(v, dict | list | tuple) for v in value)
-        if nested or len(value) > _ONE_LINE:
-            pad = "  " * (level + 1)
+        pad = "  " * (level + 1)
+        if any(isinstance(v, dict | list | tuple) for v in value):
             items = [pad + readable_json(v, level + 1) for v in value]
             return "[\n" + ",\n".join(items) + "\n" + "  " * level + "]"
+        if len(value) > _ONE_LINE:  # plain values a line each, in one call of the C encoder
+            return "[\n" + pad + _lines_encoder(level + 1)(value)[1:-1] + "\n" + "  " * level + "]"
     return _encode(value)
+
+
+@functools.cache
+def _lines_encoder(level: int) -> Callable[[object], str]:
+    """An encoder putting the items of a list of plain values one a line, at ``level``."""
+    separators = (",\n" + "  " * level, ": ")
+    return json.JSONEncoder(ensure_ascii=False, separators=separators).encode
