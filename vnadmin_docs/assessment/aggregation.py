@@ -259,8 +259,9 @@ def tong_hop(results: Sequence[KetQuaTruong], bo: BoChiSo, scope: PhamVi | None 
             continue
         seen[key] = r
     counted = tuple(seen.values())
-    caps = [c for c in CAP_HOC if any(r.cap_hoc == c for r in counted)]
-    caps += sorted({r.cap_hoc for r in counted} - set(caps))
+    present = {r.cap_hoc for r in counted}
+    caps = [c for c in CAP_HOC if c in present]
+    caps += sorted(present - set(caps))
     groups = []
     for nhom in bo.nhom:
         per: dict[str, list[int]] = {c: [0] * len(levels) for c in caps}
