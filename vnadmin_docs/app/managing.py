@@ -5,21 +5,19 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ..assessment.aggregation import KetQuaTruong, PhamVi, TongHop, tong_hop
 from ..assessment.sets import BoChiSo
-from ..compose.plan import plan_documents
 from ..errors import InputError, Problem
 from ..io.files import load_data
-from ..io.form import is_form
 from ..io.results import SchoolProblems, read_result_rows, read_scorecard_json
-from ..word.folder import TemplateFolder
 from .context import Context
 from .forked import can_fork, map_forked
-from .loading import load_assessment, load_plan, score_dossier
-from .manifest import guard, record
-from .numbering import RegisterNumbers
+
+if TYPE_CHECKING:  # the plan kit's modules: not imported by an aggregation
+    from ..word.folder import TemplateFolder
+    from .numbering import RegisterNumbers
 
 __all__ = ["aggregate", "build_plan", "load_school_results"]
 
@@ -40,7 +38,11 @@ def build_plan(
     before anything is written unless ``overwrite`` (see :mod:`.manifest`). Numbers written
     ``so: auto`` come from ``numbers`` (the outgoing register), recorded as issued once both
     files are written, given back if writing fails."""
+    from ..compose.plan import plan_documents
+    from ..word.folder import TemplateFolder
     from ..word.render import check_template, render  # docxtpl and Jinja: not for an aggregation
+    from .loading import load_plan
+    from .manifest import guard, record
 
     context = context or Context()
     folder = templates or TemplateFolder()
@@ -69,6 +71,8 @@ def _one(path: Path, suffix: str, context: Context) -> KetQuaTruong:
     source = str(path)
     if suffix == ".json":
         return read_scorecard_json(path, cache=context.reads)
+    from .loading import load_assessment, score_dossier  # validation: not for scorecards
+
     if suffix == ".xlsx":  # a filled self-assessment form
         danh_gia, _, sc = load_assessment(path, context=context)
         return KetQuaTruong.from_scorecard(sc, cap_hoc=danh_gia.cap_hoc, source=source)
@@ -114,6 +118,12 @@ PARALLEL_FROM: Final = 200
 them costs more than they save)."""
 
 
+def _is_form(path: Path) -> bool:
+    from ..io.form import is_form
+
+    return is_form(path)
+
+
 def _read_all(
     paths: Sequence[Path], bo: BoChiSo, context: Context
 ) -> tuple[list[KetQuaTruong], list[SchoolProblems]]:
@@ -122,7 +132,7 @@ def _read_all(
     for path in paths:
         suffix = path.suffix.lower()
         try:
-            if suffix == ".xlsx" and is_form(path):  # one school's filled form
+            if suffix == ".xlsx" and _is_form(path):  # one school's filled form
                 results.append(_one(path, suffix, context))
             elif suffix in (".csv", ".xlsx"):
                 counted, bad = read_result_rows(path, bo)

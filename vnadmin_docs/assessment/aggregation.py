@@ -260,7 +260,7 @@ def tong_hop(results: Sequence[KetQuaTruong], bo: BoChiSo, scope: PhamVi | None 
         seen[key] = r
     counted = tuple(seen.values())
     present = {r.cap_hoc for r in counted}
-    caps = [c for c in CAP_HOC if c in present]
+    caps: list[str] = [c for c in CAP_HOC if c in present]
     caps += sorted(present - set(caps))
     groups = []
     for nhom in bo.nhom:

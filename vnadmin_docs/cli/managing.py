@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ._common import (
     EXIT_FINDINGS,
@@ -19,6 +19,10 @@ from ._common import (
     workers,
 )
 from .start import add_overwrite_option, add_template_options, template_folder
+
+if TYPE_CHECKING:
+    from ..assessment.sets import BoChiSo
+    from ..model import KeHoachTrienKhai
 
 __all__ = ["add_parsers"]
 
@@ -81,11 +85,8 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .._atomic import atomic_path
     from ..app.context import Context
-    from ..app.loading import load_plan
     from ..app.managing import aggregate
     from ..assessment.aggregation import PhamVi, phan_tram_lam_tron
-    from ..compose.metadata import Unnumbered
-    from ..compose.plan import bao_cao_tong_hop
     from ..compose.tables import aggregate_table
     from ..io.json_text import readable_json
     from ..io.results import read_school_list
@@ -98,7 +99,12 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     names += ["bang-tong-hop.docx", "bang-tong-hop.pdf"]
     refuse_overwrite([*args.inputs, args.ke_hoach], [args.output / n for n in names])
     context = Context()
-    plan, sets = load_plan(args.ke_hoach, context=context) if args.ke_hoach else (None, [])
+    plan: KeHoachTrienKhai | None = None
+    sets: list[BoChiSo] = []
+    if args.ke_hoach:
+        from ..app.loading import load_plan
+
+        plan, sets = load_plan(args.ke_hoach, context=context)
     name = args.bo_chi_so or (None if sets else BO_CHI_SO_MAC_DINH)
     bo = load_indicator_set(name, cache=context.reads) if name else sets[0]
     schools = read_school_list(args.truong) if args.truong else (plan.co_so if plan else None)
@@ -141,6 +147,7 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                                zip(th.levels, g.total, phan_tram_lam_tron(g.total), strict=True))  # fmt: skip
             print(f"  Nhóm {g.code} {g.name}: {shares}", file=out)
     if plan is not None:
+        from ..compose.plan import bao_cao_tong_hop
         from ..word.render import render
 
         report = bao_cao_tong_hop(plan, th, bo, n_broken=len(broken), broken=[s for s, _ in broken])
@@ -153,6 +160,8 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         target = render_table_document(
             title, [aggregate_table(th, bo)], args.output / "bang-tong-hop.docx"
         )
+        from ..compose.metadata import Unnumbered
+
         described = Unnumbered("Bảng tổng hợp", " ".join(title))
     print(f"Đã tạo {workbook}", file=out if not args.json else err)
     print(f"Đã tạo {target}", file=out if not args.json else err)
