@@ -14,7 +14,7 @@ import pytest
 from tests.helpers import EXAMPLES
 from vnadmin_docs.errors import InputError
 from vnadmin_docs.io import _yaml
-from vnadmin_docs.io.files import MAX_DEPTH, load_data
+from vnadmin_docs.io.files import MAX_DEPTH, load_data, number_problems
 
 sys.path.insert(0, str(EXAMPLES))
 import generate_schools
@@ -51,7 +51,7 @@ def _full(text: str) -> tuple[Any, dict[Any, int] | None, dict[Any, str] | None,
     problems: list[Any] = []
     if node is not None:
         _yaml.node_lines(node, (), lines, problems)
-    _yaml.number_problems(data, (), lines, problems)
+    number_problems(data, (), lines, problems)
     return data, dict(lines), dict(lines.scalars), bool(problems)
 
 

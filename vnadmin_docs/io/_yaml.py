@@ -1,5 +1,6 @@
-"""The YAML reader behind :func:`~.files.load_data`: the limits it enforces, the line map it
-builds, and its two ways through a text.
+"""The YAML reader behind :func:`~.files.load_data` (imported by its YAML path only: reading
+a scorecard JSON needs no PyYAML): the line map it builds, and its two ways through a text,
+within the limits :mod:`.files` sets.
 
 The plain way (:func:`read_plain`) walks libyaml's events once and builds the data and the
 line map together: what an ordinary input (a dossier, a plan) needs, in a third of the time
@@ -18,38 +19,18 @@ from typing import Any, ClassVar, Final
 
 import yaml
 
-from ..errors import Loc, Problem, format_path
+from ..errors import Problem, format_path
 from ..vn.text import forbidden_character, forbidden_message, nfc
+from .files import MAX_ALIAS_EXPANSION, MAX_DEPTH, MAX_NUMBER, MAX_TEXT_CHARS, Path_
 
 __all__ = [
-    "MAX_ALIAS_EXPANSION",
-    "MAX_DEPTH",
-    "MAX_NUMBER",
-    "MAX_TEXT_CHARS",
-    "LineMap",
     "Lines",
     "TooMuch",
     "Unusual",
-    "line_of",
     "node_lines",
-    "number_problems",
     "read_full",
     "read_plain",
-    "typed_scalars",
 ]
-
-MAX_DEPTH: Final = 50
-"""The deepest nesting of lists and mappings (the formats need fewer than ten levels)."""
-MAX_TEXT_CHARS: Final = 100_000
-"""The longest single text value (a long báo cáo body is some 30,000 characters)."""
-MAX_ALIAS_EXPANSION: Final = 10_000
-"""How many values aliases (``*name``) may repeat in all; inputs never need many."""
-MAX_NUMBER: Final = 10**15
-"""The largest number (in absolute value) any field takes."""
-
-Path_ = tuple[str | int, ...]
-LineMap = dict[Path_, int]
-"""Where each value of an input starts: path → 1-based line."""
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -99,11 +80,6 @@ class Lines(dict[Path_, int]):
     something other than text (``yes``, ``01``, ``12``), for the "put it in quotes" hint."""
 
     scalars: dict[Path_, str]
-
-
-def typed_scalars(lines: LineMap | None) -> dict[Path_, str]:
-    """The source text of each plain scalar that YAML read as a boolean, a number or null."""
-    return getattr(lines, "scalars", {})
 
 
 class TooMuch(Exception):
@@ -308,25 +284,6 @@ def _check_nodes(root: yaml.Node) -> None:
                 stack.append((child, inner))
 
 
-def number_problems(value: Any, path: Path_, lines: LineMap, out: list[Problem]) -> None:
-    if isinstance(value, bool):
-        return
-    if isinstance(value, float) and not math.isfinite(value):
-        message = "số quá lớn hoặc không phải là số (tối đa 10^15)"
-        out.append(Problem(_format(path), message, line_of(path, lines)))
-    elif isinstance(value, int | float) and abs(value) > MAX_NUMBER:
-        out.append(Problem(_format(path), "số quá lớn (tối đa 10^15)", line_of(path, lines)))
-    elif isinstance(value, str) and len(value) > MAX_TEXT_CHARS:  # from JSON escapes
-        message = f"giá trị quá dài ({len(value)} ký tự; tối đa {MAX_TEXT_CHARS})"
-        out.append(Problem(_format(path), message, line_of(path, lines)))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            number_problems(item, (*path, i), lines, out)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            number_problems(item, (*path, nfc(str(key))), lines, out)
-
-
 def node_lines(node: yaml.Node, path: Path_, out: Lines, problems: list[Problem]) -> None:
     out[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -364,13 +321,3 @@ def read_full(text: str) -> tuple[Any, yaml.Node | None, Lines]:
     lines = Lines()
     lines.scalars = {}
     return data, node, lines
-
-
-def line_of(path: Loc, lines: LineMap | None) -> int | None:
-    """The line of ``path``, or of the nearest enclosing value the map knows."""
-    if not lines:
-        return None
-    for end in range(len(path), -1, -1):
-        if path[:end] in lines:
-            return lines[path[:end]]
-    return None

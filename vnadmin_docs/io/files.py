@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import os
 import unicodedata
 from collections.abc import Iterable
@@ -24,26 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Generic, TypeVar
 
-import yaml
-
 from ..errors import InputError, Loc, Problem, format_path
 from ..vn.text import forbidden_message, nfc
-from ._yaml import (
-    MAX_ALIAS_EXPANSION,
-    MAX_DEPTH,
-    MAX_NUMBER,
-    MAX_TEXT_CHARS,
-    LineMap,
-    Lines,
-    TooMuch,
-    Unusual,
-    line_of,
-    node_lines,
-    number_problems,
-    read_full,
-    read_plain,
-    typed_scalars,
-)
 
 __all__ = [
     "MAX_ALIAS_EXPANSION",
@@ -61,9 +44,57 @@ __all__ = [
 
 MAX_FILE_BYTES: Final = 5_000_000
 """The largest input file read (5 MB: a year's dossier is a few tens of kilobytes)."""
+MAX_DEPTH: Final = 50
+"""The deepest nesting of lists and mappings (the formats need fewer than ten levels)."""
+MAX_TEXT_CHARS: Final = 100_000
+"""The longest single text value (a long báo cáo body is some 30,000 characters)."""
+MAX_ALIAS_EXPANSION: Final = 10_000
+"""How many values aliases (``*name``) may repeat in all; inputs never need many."""
+MAX_NUMBER: Final = 10**15
+"""The largest number (in absolute value) any field takes."""
+
+Path_ = tuple[str | int, ...]
+LineMap = dict[Path_, int]
+"""Where each value of an input starts: path → 1-based line."""
 
 T = TypeVar("T")
 _format = format_path
+
+
+def typed_scalars(lines: LineMap | None) -> dict[Path_, str]:
+    """The source text of each plain scalar that YAML read as a boolean, a number or null."""
+    return getattr(lines, "scalars", {})
+
+
+def line_of(path: Loc, lines: LineMap | None) -> int | None:
+    """The line of ``path``, or of the nearest enclosing value the map knows."""
+    if not lines:
+        return None
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return None
+
+
+def number_problems(value: Any, path: Path_, lines: LineMap, out: list[Problem]) -> None:
+    if isinstance(value, bool):
+        return
+    if isinstance(value, float) and not math.isfinite(value):
+        message = "số quá lớn hoặc không phải là số (tối đa 10^15)"
+        out.append(Problem(_format(path), message, line_of(path, lines)))
+    elif isinstance(value, int | float) and abs(value) > MAX_NUMBER:
+        out.append(Problem(_format(path), "số quá lớn (tối đa 10^15)", line_of(path, lines)))
+    elif isinstance(value, str) and len(value) > MAX_TEXT_CHARS:  # from JSON escapes
+        message = f"giá trị quá dài ({len(value)} ký tự; tối đa {MAX_TEXT_CHARS})"
+        out.append(Problem(_format(path), message, line_of(path, lines)))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            number_problems(item, (*path, i), lines, out)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            number_problems(item, (*path, nfc(str(key))), lines, out)
+
+
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
@@ -211,6 +242,10 @@ def load_data(path: Path | str, *, with_lines: bool = True) -> tuple[Any, LineMa
                 "\\u" not in text and unicodedata.is_normalized("NFC", text)
             ) or unicodedata.is_normalized("NFC", _encode(fast))
         return (fast if settled else normalize(fast)), {}
+    import yaml  # the YAML path only: a scorecard JSON needs neither PyYAML nor its regexes
+
+    from ._yaml import Lines, TooMuch, Unusual, node_lines, read_full, read_plain
+
     problems: list[Problem] = []
     lines = Lines()
     lines.scalars = {}
