@@ -15,7 +15,7 @@ from tests.helpers import EXAMPLES
 from vnadmin_docs.cli import main as cli
 from vnadmin_docs.errors import InputError
 from vnadmin_docs.io.files import load_data
-from vnadmin_docs.io.schema import SCHEMA_KINDS, model_classes, schema
+from vnadmin_docs.io.json_schema import SCHEMA_KINDS, model_classes, schema
 from vnadmin_docs.model import DOCUMENT_TYPES
 from vnadmin_docs.model.mo_ta import MO_TA, mo_ta
 

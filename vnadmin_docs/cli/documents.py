@@ -231,7 +231,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ..io.schema import schema
+    from ..io.json_schema import schema
 
     print(json.dumps(schema(args.kind), ensure_ascii=False, indent=2), file=out)
     return EXIT_OK

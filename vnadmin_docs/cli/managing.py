@@ -22,7 +22,7 @@ from .start import add_overwrite_option, add_template_options, template_folder
 
 if TYPE_CHECKING:
     from ..assessment.sets import BoChiSo
-    from ..model import KeHoachTrienKhai
+    from ..model import KeHoachTrienKhai, VanBan
 
 __all__ = ["add_parsers"]
 
@@ -91,7 +91,7 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..io.json_text import readable_json
     from ..io.results import read_school_list
     from ..io.sets import load_indicator_set
-    from ..model import BO_CHI_SO_MAC_DINH, VanBan
+    from ..model import BO_CHI_SO_MAC_DINH
     from ..vn.numbers import dinh_dang_so
 
     output_folder(args.output)
@@ -146,33 +146,32 @@ def _aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             shares = ", ".join(f"mức {lv}: {n} ({dinh_dang_so(p, chu_so_thap_phan=1)}%)" for lv, n, p in
                                zip(th.levels, g.total, phan_tram_lam_tron(g.total), strict=True))  # fmt: skip
             print(f"  Nhóm {g.code} {g.name}: {shares}", file=out)
+    report: VanBan | None = None
+    title = ["KẾT QUẢ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ CÁC CƠ SỞ GIÁO DỤC", f"({bo.nguon})"]
     if plan is not None:
         from ..compose.plan import bao_cao_tong_hop
         from ..word.render import render
 
         report = bao_cao_tong_hop(plan, th, bo, n_broken=len(broken), broken=[s for s, _ in broken])
         target = render(report, args.output / "bao-cao-tong-hop.docx", cache=context.templates)
-        described: VanBan | Unnumbered = report
     else:
         from ..word.table_document import render_table_document
 
-        title = ["KẾT QUẢ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ CÁC CƠ SỞ GIÁO DỤC", f"({bo.nguon})"]
         target = render_table_document(
             title, [aggregate_table(th, bo)], args.output / "bang-tong-hop.docx"
         )
-        from ..compose.metadata import Unnumbered
-
-        described = Unnumbered("Bảng tổng hợp", " ".join(title))
     print(f"Đã tạo {workbook}", file=out if not args.json else err)
     print(f"Đã tạo {target}", file=out if not args.json else err)
     if not args.docx_only:
         from ..app.dossier import write_document_metadata  # pypdf, the PDF stage: only here
+        from ..compose.metadata import Unnumbered
         from ..pdf.libreoffice import LibreOfficeConverter
 
         (pdf,) = LibreOfficeConverter(require_soffice(), profiles=profiles()).convert(
             [target], args.output
         )
-        subject = described.trich_yeu if isinstance(described, VanBan) else described.subject
+        described = report or Unnumbered("Bảng tổng hợp", " ".join(title))
+        subject = report.trich_yeu if report is not None else " ".join(title)
         files = write_document_metadata(pdf, described, title=subject)
         for path in (pdf, *files):
             print(f"Đã tạo {path}", file=out if not args.json else err)

@@ -20,17 +20,20 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..assessment.aggregation import TongHop, phan_tram_lam_tron
 from ..assessment.rules import describe
 from ..assessment.scorecard import CriterionScore, Scorecard
 from ..assessment.sets import BoChiSo
 from ..errors import InputError, Problem
-from ..model import BangPhanCong, BaoCao, PhanCong, PhuLuc
 from ..vn import nd30
 from ..vn.markup import Cell, Table, cell, escape
 from ..vn.numbers import dinh_dang_so
 from ..vn.text import khoa_ten
+
+if TYPE_CHECKING:  # the documents' classes: imported where a document is made
+    from ..model import BangPhanCong, BaoCao, PhanCong, PhuLuc
 
 __all__ = [
     "LANDSCAPE_WIDTHS",
@@ -143,6 +146,8 @@ def dinh_kem_bang_diem(bao_cao: BaoCao, sc: Scorecard) -> BaoCao:
     """The Báo cáo with the scored table attached as a landscape phụ lục, ``(Đính kèm …)``;
     raises :class:`~vnadmin_docs.errors.InputError` when the table is another unit's or another
     year's (:func:`check_bang_diem`)."""
+    from ..model import PhuLuc
+
     problems = check_bang_diem(bao_cao, sc)
     if problems:
         raise InputError(problems)
@@ -157,11 +162,15 @@ def dinh_kem_bang_diem(bao_cao: BaoCao, sc: Scorecard) -> BaoCao:
 
 def phu_luc_phan_cong(bang: BangPhanCong, bo: BoChiSo) -> PhuLuc:
     """The assignment table of ``bang`` as a landscape phụ lục of a plan."""
+    from ..model import PhuLuc
+
     return PhuLuc(tieu_de=bang.tieu_de, khoi=(assignment_table(bo, bang.phan_cong),), ngang=True)
 
 
 def assignment_table(bo: BoChiSo, phan_cong: Mapping[str, PhanCong]) -> Table:
     """The plan's assignment table (seed 001) for an indicator set."""
+    from ..model import PhanCong
+
     header = tuple(
         cell(t, bold=True, align="center")
         for t in ("STT", "Tiêu chí", "Điểm tối đa", "Hướng dẫn thực hiện", "Minh chứng",

@@ -14,7 +14,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from ..errors import InputError, Loc, ModelError, Problem, format_path
-from ..model import DOCUMENT_TYPES
 from ..vn.text import settled_input
 from ._strict import set_aside, strict_problems
 from .files import LineMap, line_of, normalize
@@ -85,6 +84,8 @@ _MESSAGES: Final = {
 
 @cache
 def _known_fields() -> tuple[str, ...]:
+    from ..model import DOCUMENT_TYPES  # the documents' classes: only for a misspelt key
+
     names: set[str] = set()
     stack: list[Any] = list(DOCUMENT_TYPES.values())
     seen: set[Any] = set()

@@ -31,7 +31,7 @@ class DocumentType:
     @property
     def template(self) -> str:
         """The file name of its shipped template (in ``vnadmin_docs/templates``)."""
-        return f"{self.loai.key}.docx"
+        return self.loai.template
 
     @property
     def kept_body_lines(self) -> int:

@@ -76,6 +76,15 @@ class LoaiVanBan(Enum):
         self.ten = ten
 
     @property
+    def template(self) -> str:
+        """The file name of its shipped template (in ``vnadmin_docs/templates``).
+
+        >>> LoaiVanBan.BAO_CAO.template
+        'bao_cao.docx'
+        """
+        return f"{self.key}.docx"
+
+    @property
     def ten_in_hoa(self) -> str:
         """The type name as the title block prints it: ``KẾ HOẠCH``."""
         return self.ten.upper()

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Final
 
 from ..errors import InputError, Problem, TemplateError
-from ..model import REGISTRY
 from ..vn.numbering import LoaiVanBan
 
 __all__ = [
@@ -42,6 +41,8 @@ _NAME: Final = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 def template_names() -> list[str]:
     """Every template file name a folder may hold: the document types', then the cover's."""
+    from ..model import REGISTRY
+
     return [entry.template for entry in REGISTRY.values()] + [COVER_TEMPLATE]
 
 
@@ -115,7 +116,7 @@ class TemplateFolder:
 @contextlib.contextmanager
 def template_path(loai: LoaiVanBan) -> Iterator[Path]:
     """The shipped template of a document type, as a real file (works from a wheel too)."""
-    name = REGISTRY[loai].template
+    name = loai.template
     resource = importlib.resources.files("vnadmin_docs") / "templates" / name
     with importlib.resources.as_file(resource) as path:
         yield path
