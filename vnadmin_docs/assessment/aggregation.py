@@ -26,13 +26,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ..errors import Problem
-from ..model.ke_hoach import CAP_HOC, CoSo
+from ..model.danh_gia import CAP_HOC
 from ..vn.text import khoa_ten
 from .scorecard import Scorecard
 from .sets import BoChiSo
+
+if TYPE_CHECKING:  # the plan's model: a scope's schools are given, never made here
+    from ..model.ke_hoach import CoSo
 
 __all__ = [
     "CAP_HOC",

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..assessment.aggregation import KetQuaTruong, NhomKetQua, cap_hoc_tu_ten
 from ..assessment.scorecard import upgrade_json
 from ..assessment.scoring import level_for
 from ..assessment.sets import BoChiSo
 from ..errors import InputError, Problem
-from ..model import BO_CHI_SO_MAC_DINH, CoSo
+from ..model.danh_gia import BO_CHI_SO_MAC_DINH
 from ..vn.text import forbidden_character, forbidden_message, nfc
 from .files import load_data
 from .problems import ReadCache
 from .sets import load_indicator_set
 from .sheet_headers import column_keys, is_blank, read_sheet
+
+if TYPE_CHECKING:
+    from ..model.ke_hoach import CoSo
 
 __all__ = ["SchoolProblems", "read_result_rows", "read_school_list", "read_scorecard_json"]
 
@@ -233,6 +236,8 @@ def read_school_list(path: Path) -> list[CoSo]:
     a line), ``.csv``/``.xlsx`` (columns ``ten``, optional ``cap_hoc``), or ``.yaml``/``.json``
     (a list of names or of ``{ten, cap_hoc}``, or a mapping with ``co_so``). The school level
     is guessed from the name when not given."""
+    from ..model.ke_hoach import CoSo  # the plan's model: only for a list of schools
+
     suffix = path.suffix.lower()
     entries: list[object]
     if suffix == ".txt":

@@ -32,7 +32,7 @@ _WHERE: Final = {
     "PartKey": "ho_so",
     "SoNgay": "ho_so",
     "TuDanhGia": "ho_so",
-    "CAP_HOC": "ke_hoach",
+    "CAP_HOC": "danh_gia",
     "BangPhanCong": "ke_hoach",
     "CoSo": "ke_hoach",
     "Han": "ke_hoach",
@@ -92,6 +92,7 @@ __getattr__, __dir__ = lazy_exports(__name__, _WHERE, globals())
 
 if TYPE_CHECKING:
     from .danh_gia import BO_CHI_SO_MAC_DINH as BO_CHI_SO_MAC_DINH
+    from .danh_gia import CAP_HOC as CAP_HOC
     from .danh_gia import DanhGia as DanhGia
     from .danh_gia import KetQua as KetQua
     from .documents import BaoCao as BaoCao
@@ -110,7 +111,6 @@ if TYPE_CHECKING:
     from .ho_so import PartKey as PartKey
     from .ho_so import SoNgay as SoNgay
     from .ho_so import TuDanhGia as TuDanhGia
-    from .ke_hoach import CAP_HOC as CAP_HOC
     from .ke_hoach import BangPhanCong as BangPhanCong
     from .ke_hoach import CoSo as CoSo
     from .ke_hoach import Han as Han

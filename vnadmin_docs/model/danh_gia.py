@@ -10,6 +10,9 @@ from ..vn.text import Record
 
 __all__ = ["BO_CHI_SO_MAC_DINH", "FACTS", "DanhGia", "KetQua"]
 
+CAP_HOC: Final = ("Mầm non", "Tiểu học", "THCS", "THPT", "Phổ thông nhiều cấp", "GDTX", "Khác")
+"""School levels in reporting order (a school's ``cap_hoc``; the plan's schools are listed by them)."""
+
 BO_CHI_SO_MAC_DINH: Final = "qd-4725-2022"
 """The indicator set used when an input names none: QĐ 4725/QĐ-BGDĐT (general and continuing
 education), still in force for the school year 2026-2027."""

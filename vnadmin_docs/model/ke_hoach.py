@@ -4,11 +4,11 @@ force) and the criterion assignment of a plan."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Final, Literal
+from typing import Literal
 
 from ..errors import ModelError, Problem
 from ..vn.text import Record
-from .danh_gia import BO_CHI_SO_MAC_DINH
+from .danh_gia import BO_CHI_SO_MAC_DINH, CAP_HOC
 from .ho_so import SoNgay
 from .parts import CoQuan, NguoiKy
 
@@ -28,9 +28,6 @@ CapQuanLy = Literal["phong", "xa", "so"]
 01/7/2025 the commune, UBND xã/phường, for preschools, primary and lower-secondary schools; its
 Phòng Văn hóa - Xã hội follows education), ``so`` (the Sở GDĐT, for upper-secondary schools and
 GDNN-GDTX centres)."""
-
-CAP_HOC: Final = ("Mầm non", "Tiểu học", "THCS", "THPT", "Phổ thông nhiều cấp", "GDTX", "Khác")
-"""School levels in reporting order."""
 
 
 @dataclass(frozen=True, kw_only=True)
