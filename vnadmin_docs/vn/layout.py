@@ -7,7 +7,7 @@ typed (a PDF's text shows ``2024-2025``, ``Mức độ 2``); :func:`readable` ta
 for comparisons.
 
 >>> khong_ngat("năm học 2024-2025, Mức độ 2, Điều 1. Phụ lục II") == (
-...     "năm\\u00a0học\\u00a02024-\\u20602025, Mức độ\\u00a02, Điều\\u00a01. Phụ lục\\u00a0II")
+...     "năm\\u00a0học\\u00a02024-\\u20602025, Mức\\u00a0độ\\u00a02, Điều\\u00a01. Phụ\\u00a0lục\\u00a0II")
 True
 >>> readable(khong_ngat("năm học 2024-2025, Mức độ 2"))
 'năm học 2024-2025, Mức độ 2'
@@ -54,15 +54,18 @@ _URL: Final = re.compile(
 def khong_ngat(text: str) -> str:
     """``text`` with the joins a line must not break inside: a year range (``2024-2025``: a
     word joiner after the hyphen), a label with its number (``Mức độ 2``, ``Điều 1.``,
-    ``Phụ lục II``: a no-break space) and a school year (``năm học 2024-2025``). Idempotent.
+    ``Phụ lục II``: no-break spaces, inside the label too) and a school year (``năm học
+    2024-2025``). Idempotent.
 
     >>> khong_ngat(khong_ngat("2023-2024")) == "2023-\\u20602024"
+    True
+    >>> khong_ngat(khong_ngat("(Mức độ 1)")) == "(Mức\\u00a0độ\\u00a01)"
     True
     """
     text = _YEAR_RANGE.sub(lambda m: m.group(1) + m.group(2) + WORD_JOINER, text)
     text = text.replace(WORD_JOINER + WORD_JOINER, WORD_JOINER)
     text = _SCHOOL_YEAR.sub(lambda m: m.group(1) + NBSP + m.group(2) + NBSP, text)
-    return _NUMBERED.sub(lambda m: m.group(1) + NBSP, text)
+    return _NUMBERED.sub(lambda m: m.group(1).replace(" ", NBSP) + NBSP, text)
 
 
 def readable(text: str) -> str:
