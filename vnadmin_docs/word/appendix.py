@@ -13,13 +13,12 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from ..errors import TemplateError
 from ..model import VanBan
 from ..vn import markup, nd30
 from ..vn.layout import giu_cum_tu, khong_ngat
 from ..vn.markup import Block
 from .ooxml import bottom_rule, mark_size
-from .wordml import STYLE_NAMES, blocks_xml, fragment_root
+from .wordml import blocks_xml, fragment_root, required_style_ids
 
 __all__ = ["add_appendices", "add_blocks", "style_ids", "text_height", "text_width"]
 
@@ -32,13 +31,7 @@ def style_ids(document: DocumentObject, *, source: str) -> dict[str, str]:
         name = style.find(qn("w:name"))
         if name is not None:
             found[name.get(qn("w:val"), "")] = style.get(qn("w:styleId"), "")
-    missing = [name for name in STYLE_NAMES if name not in found]
-    if missing:
-        raise TemplateError(
-            f"Mẫu {source} thiếu kiểu (style) văn bản: {', '.join(missing)}. "
-            "Hãy bắt đầu từ mẫu của thư viện (vnadmin-docs template LOAI)."
-        )
-    return {name: found[name] for name in STYLE_NAMES}
+    return required_style_ids(found, source=source)
 
 
 def text_width(section: Any) -> float:

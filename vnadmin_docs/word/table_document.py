@@ -20,12 +20,11 @@ from pathlib import Path
 from typing import Final
 
 from .._atomic import write_atomic
-from ..errors import TemplateError
 from ..vn import nd30
 from ..vn.markup import Block
 from ..vn.numbering import LoaiVanBan
 from .folder import template_path
-from .wordml import STYLE_NAMES, blocks_xml, text_xml
+from .wordml import blocks_xml, required_style_ids, text_xml
 
 __all__ = ["render_table_document", "style_ids_of"]
 
@@ -54,13 +53,7 @@ def style_ids_of(styles_xml: str, *, source: str) -> dict[str, str]:
         name = _NAME.search(match.group(2))
         if name is not None:
             found.setdefault(name.group(1), match.group(1))
-    missing = [name for name in STYLE_NAMES if name not in found]
-    if missing:
-        raise TemplateError(
-            f"Mẫu {source} thiếu kiểu (style) văn bản: {', '.join(missing)}. "
-            "Hãy bắt đầu từ mẫu của thư viện (vnadmin-docs template LOAI)."
-        )
-    return {name: found[name] for name in STYLE_NAMES}
+    return required_style_ids(found, source=source)
 
 
 def _landscape(section: str) -> tuple[str, float, float]:

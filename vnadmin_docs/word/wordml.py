@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Final
 
+from ..errors import TemplateError
 from ..vn import nd30
 from ..vn.layout import cell_height_cm, column_widths, fit_words, khong_ngat, url_breaks
 from ..vn.markup import Block, Cell, Heading, Paragraph, Span, Table, plain
@@ -35,6 +36,7 @@ __all__ = [
     "blocks_xml",
     "cm_to_twips",
     "fragment_root",
+    "required_style_ids",
     "text_xml",
 ]
 
@@ -57,6 +59,18 @@ PORTRAIT_TEXT_HEIGHT: Final = (
     nd30.PAGE_MM[1] - nd30.MARGINS_MM["top"] - nd30.MARGINS_MM["bottom"]
 ) * 56.7
 """The height between the margins of a portrait A4 page, in twips."""
+
+
+def required_style_ids(found: Mapping[str, str], *, source: str) -> dict[str, str]:
+    """The ids of :data:`STYLE_NAMES` from a template's styles (``found``: name → id); a
+    template (``source`` names it) that lacks one of them is rejected."""
+    missing = [name for name in STYLE_NAMES if name not in found]
+    if missing:
+        raise TemplateError(
+            f"Mẫu {source} thiếu kiểu (style) văn bản: {', '.join(missing)}. "
+            "Hãy bắt đầu từ mẫu của thư viện (vnadmin-docs template LOAI)."
+        )
+    return {name: found[name] for name in STYLE_NAMES}
 
 
 def cm_to_twips(cm: float) -> int:
