@@ -90,7 +90,7 @@ def test_each_command_builds_only_its_group() -> None:
 
 def test_an_aggregation_of_scorecards_starts_light(tmp_path: Path) -> None:
     """What an aggregation of scorecard JSON files imports: none of the PDF, Word, Excel,
-    register or validation libraries (their imports were most of its start-up)."""
+    YAML, register or validation libraries (their imports were most of its start-up)."""
     import json
     import subprocess
     import sys
@@ -101,7 +101,7 @@ def test_an_aggregation_of_scorecards_starts_light(tmp_path: Path) -> None:
     script = (
         "import sys\nfrom vnadmin_docs.cli import main\n"
         f"code = main(['aggregate', {str(card)!r}, '-o', {str(tmp_path / 'out')!r}, '--docx-only'])\n"
-        "heavy = ('docx', 'docxtpl', 'openpyxl', 'pydantic', 'pypdf', 'babel', 'jinja2',\n"
+        "heavy = ('docx', 'docxtpl', 'openpyxl', 'pydantic', 'pypdf', 'babel', 'jinja2', 'yaml',\n"
         "         'vnadmin_docs.pdf', 'vnadmin_docs.register', 'vnadmin_docs.cli.sign')\n"
         "print(code, sorted({m.split('.')[0] if not m.startswith('vnadmin') else m\n"
         "                    for m in sys.modules if m.startswith(heavy)}))\n"

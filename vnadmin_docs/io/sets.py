@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import importlib.resources
+import json
 import os
 import types
 import typing
@@ -48,9 +49,8 @@ def load_indicator_set(
     if cache.shipped_names is None:
         cache.shipped_names = indicator_set_names()
     if name in cache.shipped_names:
-        with importlib.resources.as_file(_folder() / f"{name}.yaml") as path:
-            bo = cache.shipped[name] = _load_set_file(path, source=name, cache=cache, shipped=True)
-            return bo
+        bo = cache.shipped[name] = _shipped(name, cache)
+        return bo
     path = Path(name_or_path)
     if base is not None and not path.is_absolute():
         path = base / path
@@ -59,6 +59,19 @@ def load_indicator_set(
         message = f"không có bộ chỉ số {name!r} (có sẵn: {known}) và không tìm thấy tệp {path}"
         raise InputError([Problem("bo_chi_so", message)])
     return _load_set_file(path, source=str(path), cache=cache)
+
+
+def _shipped(name: str, cache: ReadCache) -> BoChiSo:
+    """A shipped set, from its JSON twin (``scripts/build_sets.py`` writes it from the YAML
+    source; a test keeps them equal): the json module, no PyYAML. The YAML source when the
+    twin is missing or needs validation."""
+    twin = _folder() / f"{name}.json"
+    if twin.is_file():
+        bo = _plain(BoChiSo, json.loads(twin.read_text(encoding="utf-8")))
+        if bo is not None and not validate(bo):
+            return bo
+    with importlib.resources.as_file(_folder() / f"{name}.yaml") as path:
+        return _load_set_file(path, source=name, cache=cache, shipped=True)
 
 
 def _load_set_file(path: Path, *, source: str, cache: ReadCache, shipped: bool = False) -> BoChiSo:
