@@ -118,10 +118,11 @@ PARALLEL_FROM: Final = 200
 them costs more than they save)."""
 
 
-def _is_form(path: Path) -> bool:
-    from ..io.form import is_form
+def _is_form(path: Path, suffix: str) -> bool:
+    """Whether a spreadsheet is one school's filled self-assessment form (a .xlsx only)."""
+    from ..io.form import is_form  # the form's layout: for spreadsheets only
 
-    return is_form(path)
+    return suffix == ".xlsx" and is_form(path)
 
 
 def _read_all(
@@ -132,13 +133,11 @@ def _read_all(
     for path in paths:
         suffix = path.suffix.lower()
         try:
-            if suffix == ".xlsx" and _is_form(path):  # one school's filled form
-                results.append(_one(path, suffix, context))
-            elif suffix in (".csv", ".xlsx"):
+            if suffix in (".csv", ".xlsx") and not _is_form(path, suffix):
                 counted, bad = read_result_rows(path, bo)
                 results += counted
                 broken += bad
-            else:
+            else:  # one school's file: a dossier, an assessment, a scorecard, a filled form
                 results.append(_one(path, suffix, context))
         except InputError as exc:
             broken.append((str(path), exc.problems))

@@ -44,8 +44,6 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
     # the tag of each scalar by its text and style: the resolvers try a dozen patterns on each
     _tags: ClassVar[dict[tuple[str, Any], str]] = {}
-    plain_tags: ClassVar[dict[str, str]] = {}
-    """A plain scalar's tag by its text (what the resolver says: the plain reader asks it)."""
     values: ClassVar[dict[tuple[str, str], Any]] = {}
     """A typed scalar's value (``None``, a boolean, a number) by its tag and text."""
 
@@ -147,14 +145,13 @@ def _typed(parser: Any, tag: str, value: str) -> Any:
     return made
 
 
+_PLAIN: Final = (True, False)  # how libyaml marks a plain scalar's implicit tag
+
+
 def _plain_tag(parser: Any, value: str) -> str:
-    known = _Loader.plain_tags
-    tag = known.get(value)
-    if tag is None:
-        tag = parser.resolve(yaml.ScalarNode, value, (True, False))
-        if len(value) <= 100 and len(known) < 100_000:  # bounded
-            known[value] = tag
-    return tag
+    """A plain scalar's tag: from the loader's cache of the resolver's answers, without a call."""
+    tag = _Loader._tags.get((value, _PLAIN))
+    return tag if tag is not None else str(parser.resolve(yaml.ScalarNode, value, _PLAIN))
 
 
 def read_plain(text: str) -> tuple[Any, Lines]:

@@ -226,7 +226,8 @@ def load_data(path: Path | str, *, with_lines: bool = True) -> tuple[Any, LineMa
     if not text.strip():
         raise refuse("tệp rỗng")
     # a text in NFC without escapes holds only NFC strings: no need to walk the data for it
-    settled = "\\" not in text and unicodedata.is_normalized("NFC", text)
+    nfc_text = unicodedata.is_normalized("NFC", text)
+    settled = nfc_text and "\\" not in text
     if not with_lines and is_json:  # many scorecards: the json module alone
         try:
             fast = json.loads(text)
@@ -238,17 +239,16 @@ def load_data(path: Path | str, *, with_lines: bool = True) -> tuple[Any, LineMa
         if not settled:
             # an escape other than \u… gives ASCII, which composes with nothing; with \u…,
             # the data's own text decides (its quotes and separators compose with nothing)
-            settled = (
-                "\\u" not in text and unicodedata.is_normalized("NFC", text)
-            ) or unicodedata.is_normalized("NFC", _encode(fast))
+            settled = (nfc_text and "\\u" not in text) or unicodedata.is_normalized(
+                "NFC", _encode(fast)
+            )
         return (fast if settled else normalize(fast)), {}
     import yaml  # the YAML path only: a scorecard JSON needs neither PyYAML nor its regexes
 
     from ._yaml import Lines, TooMuch, Unusual, node_lines, read_full, read_plain
 
     problems: list[Problem] = []
-    lines = Lines()
-    lines.scalars = {}
+    lines: Lines
     node: yaml.Node | None = None
     try:
         try:
